@@ -1,0 +1,3 @@
+from eventwire.cli import main
+import sys
+sys.exit(main())

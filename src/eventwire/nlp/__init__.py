@@ -1,0 +1,1 @@
+"""The ``nlp`` stage: sentences, tokens, parses and named entities from spaCy."""

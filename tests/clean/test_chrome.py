@@ -1,0 +1,215 @@
+"""Chrome-line detection on small invented pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.clean.chrome import default_rules, find_chrome_lines, normalise_line, parse_rules
+from eventwire.errors import BadDataFile
+
+BODY = (
+    "The defence minister of Freedonia met his counterpart from Sylvania in the capital on Monday to "
+    "discuss a border agreement, officials said.\n\n"
+    "The two governments have clashed for years over the river delta, and the talks were the first since "
+    "a ceasefire was signed last spring.\n\n"
+    "Opposition leaders criticised the meeting and called for a parliamentary vote on any deal.\n"
+)
+
+
+def _dropped(text: str) -> dict[str, str]:
+    return {text[s:e]: reason for s, e, reason in find_chrome_lines(text)}
+
+
+def _kept(text: str) -> list[str]:
+    dropped = _dropped(text)
+    return [line for line in text.splitlines() if line.strip() and line not in dropped]
+
+
+def test_comment_form_and_tail_after_the_article_are_dropped() -> None:
+    page = (
+        "Freedonia and Sylvania resume border talks\n\n" + BODY + "\n"
+        "Source link\n\n"
+        "Related Posts\n\n"
+        "Sylvania names new army chief\n\n"
+        "Floods hit the northern provinces\n\n"
+        "Leave a Reply\n\n"
+        "Your email address will not be published. Required fields are marked *\n\n"
+        "Comment\n\nName *\n\nEmail *\n\nWebsite\n\n"
+        "Save my name, email, and website in this browser for the next time I comment.\n\n"
+        "Post Comment\n\n"
+        "Back to top button\n"
+        "Translate »\n\n"
+        "Adblock Detected\n\n"
+        "Please consider supporting us by disabling your ad blocker\n"
+    )
+    dropped = _dropped(page)
+    for line in [
+        "Source link",
+        "Related Posts",
+        "Sylvania names new army chief",
+        "Floods hit the northern provinces",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Comment",
+        "Name *",
+        "Email *",
+        "Website",
+        "Post Comment",
+        "Back to top button",
+        "Translate »",
+        "Adblock Detected",
+        "Please consider supporting us by disabling your ad blocker",
+        "Save my name, email, and website in this browser for the next time I comment.",
+    ]:
+        assert line in dropped, line
+    assert dropped["Source link"] == "source"
+    assert dropped["Sylvania names new army chief"].startswith("tail:")
+    assert _kept(page) == ["Freedonia and Sylvania resume border talks", *[p for p in BODY.splitlines() if p]]
+
+
+def test_share_widgets_and_notices_are_dropped() -> None:
+    page = (
+        "Freedonia and Sylvania resume border talks\n"
+        "Share this:\nFacebook\nTwitter\nWhatsApp\nPinterest\nShare on Facebook\nTweet\n"
+        "We use cookies to ensure that we give you the best experience on our website.\n"
+        "Subscribe to our newsletter\n" + BODY + "Advertisement\n"
+        "Copyright © 2021 Example News. All rights reserved.\n"
+    )
+    dropped = _dropped(page)
+    for line in [
+        "Share this:",
+        "Facebook",
+        "Twitter",
+        "WhatsApp",
+        "Pinterest",
+        "Share on Facebook",
+        "Tweet",
+        "We use cookies to ensure that we give you the best experience on our website.",
+        "Subscribe to our newsletter",
+        "Advertisement",
+        "Copyright © 2021 Example News. All rights reserved.",
+    ]:
+        assert line in dropped, line
+    assert "Freedonia and Sylvania resume border talks" not in dropped
+
+
+def test_headlines_and_subheadings_are_never_dropped_for_being_short() -> None:
+    page = (
+        "Border talks resume\n\n"
+        "By Jane Doe\n\n" + BODY + "\n"
+        "Up to a thousand troops\n\n"
+        "Both armies keep large garrisons near the delta, according to a report by a research institute.\n\n"
+        "What comes next\n\n"
+        "Diplomats expect a second round of talks in the spring, though no date has been set yet.\n"
+    )
+    assert find_chrome_lines(page) == []
+
+
+def test_sentences_that_contain_chrome_phrases_are_kept() -> None:
+    page = (
+        "Ministers share this view\n\n"
+        "The ministers said they did not share this view and would leave a reply to the envoy later.\n\n"
+        "Read more about the agreement in the annex, the spokesman told reporters in the capital.\n\n"
+        "The court ruled that the source link between the payments and the party had not been proven.\n\n"
+        "Click here, he said, was the message shown on the screens of the election commission.\n"
+    )
+    assert _dropped(page) == {}
+
+
+def test_a_related_block_inside_the_article_keeps_the_next_subheading() -> None:
+    page = (
+        "Border talks resume\n\n" + BODY + "\n"
+        "Related Articles\n\n"
+        "Sylvania names new army chief\n\n"
+        "Floods hit the northern provinces\n\n"
+        "Rebels in the delta\n\n"
+        "A rebel group that controls part of the delta said it had not been invited to the talks.\n"
+    )
+    dropped = _dropped(page)
+    assert dropped["Related Articles"] == "related"
+    assert dropped["Sylvania names new army chief"] == "tail:related"
+    assert "Rebels in the delta" not in dropped
+    assert (
+        "A rebel group that controls part of the delta said it had not been invited to the talks."
+        not in dropped
+    )
+
+
+def test_prose_after_a_tail_marker_survives() -> None:
+    page = (
+        "Border talks resume\n\n" + BODY + "\n"
+        "Source link\n\n"
+        "Freedonia's parliament will debate the deal next week, the speaker's office said on Tuesday.\n\n"
+        "Short teaser title\n"
+    )
+    dropped = _dropped(page)
+    assert "Source link" in dropped
+    assert "Short teaser title" in dropped
+    assert not any(line.startswith("Freedonia's parliament") for line in dropped)
+
+
+def test_tail_marker_before_the_article_does_not_start_a_tail() -> None:
+    page = "related news\n\nBorder talks\n\n" + BODY
+    dropped = _dropped(page)
+    assert dropped == {"related news": "related"}
+
+
+def test_menu_runs_are_dropped_but_lists_in_articles_are_not() -> None:
+    menu_page = "Home\nNews\nPolitics\nWorld\nBusiness\nContact Us\n\nBorder talks resume\n\n" + BODY
+    dropped = _dropped(menu_page)
+    assert set(dropped) >= {"Home", "News", "Politics", "World", "Business", "Contact Us"}
+    assert "Border talks resume" not in dropped
+
+    list_page = (
+        "Sanctions widened\n\n"
+        "The council added five countries to the list of states under an arms embargo on Friday:\n\n"
+        "Freedonia\nSylvania\nMarsovia\nLatveria\nGenovia\n\n" + BODY
+    )
+    assert _dropped(list_page) == {}
+
+
+def test_breadcrumbs_and_edit_links() -> None:
+    page = "Home » World » Africa\n\nBorder talks resume\n\n" + BODY + "\nContact (edit)\n\n[edit]\n" + BODY
+    dropped = _dropped(page)
+    assert dropped["Home » World » Africa"] == "nav"
+    assert "Contact (edit)" in dropped
+    assert "[edit]" in dropped
+    assert "Border talks resume" not in dropped
+
+
+def test_spans_exclude_line_breaks_and_handle_crlf() -> None:
+    page = "Border talks resume\r\n\r\n" + BODY.replace("\n", "\r\n") + "\r\nSource link\r\nBack to top\r\n"
+    spans = find_chrome_lines(page)
+    assert [page[s:e] for s, e, _ in spans] == ["Source link", "Back to top"]
+
+
+def test_normalise_line_strips_decoration() -> None:
+    assert normalise_line("  •  Share   this:  ") == "Share this"
+    assert normalise_line("— Related Articles —") == "Related Articles"
+
+
+def test_packaged_rules_load_and_every_kind_has_patterns() -> None:
+    rules = default_rules()
+    names = {kind.name for kind in rules.kinds}
+    assert {"comment-form", "share", "related", "translate", "notice", "copyright", "advert"} <= names
+    assert all(kind.patterns for kind in rules.kinds)
+    assert rules.navwords
+    assert {kind.tail for kind in rules.kinds} == {"", "hard", "soft"}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["share this\n", "@kind share tail=sometimes\nshare\n", "@kind share\n(unclosed\n", "@kind\n"],
+)
+def test_malformed_pattern_files_raise(bad: str) -> None:
+    with pytest.raises(BadDataFile):
+        parse_rules(bad)
+
+
+def test_custom_rules_are_used() -> None:
+    rules = parse_rules("@kind promo tail=hard\nbuy now\n")
+    page = BODY + "\nBuy now\n\nA short title\n"
+    assert [(page[s:e], r) for s, e, r in find_chrome_lines(page, rules)] == [
+        ("Buy now", "promo"),
+        ("A short title", "tail:promo"),
+    ]
