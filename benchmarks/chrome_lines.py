@@ -140,7 +140,7 @@ def scraped_pages(shared: Path) -> list[tuple[str, str, str]]:
 
 def clean_articles(shared: Path) -> list[tuple[str, str]]:
     """(name, text) of article texts without page chrome (or with only what the corpora kept)."""
-    out = []
+    out: list[tuple[str, str]] = []
     folder = shared / "benchmarks" / "article-extraction"
     gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     with (folder / "pages.tsv").open(encoding="utf-8") as fh:

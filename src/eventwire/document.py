@@ -185,6 +185,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     mention_at: dict[int, int] = field(default_factory=dict)  # head token index -> index into mentions
     focus_country: str | None = None  # the country the article is mostly about
+    sent_countries: list[list[str]] = field(default_factory=list)  # countries named in each sentence
     # events stage and later
     events: list[Event] = field(default_factory=list)
     stages_run: list[str] = field(default_factory=list)

@@ -71,8 +71,8 @@ def names_match(later: str, earlier: str) -> bool:
         return False
     if fold(later) == fold(earlier):
         return True
-    if len(lt) == 1:
-        return same_surname(lt[0], et[-1])
+    if len(lt) == 1 or len(et) == 1:
+        return same_surname(lt[-1], et[-1])
     if not same_surname(lt[-1], et[-1]):
         return False
     return same_surname(lt[0], et[0]) or lt[0][0].lower() == et[0][0].lower()

@@ -218,7 +218,12 @@ class PhraseResolver:
             if ent.label_ == "PERSON":
                 name = clean_name(ent)
                 return Resolved(start, end, name, self.country_of(token), self.person_type(token), "person")
-            if ent.label_ in {"ORG", "FAC"}:
+            if ent.label_ == "ORG":
+                # an organisation the gazetteer does not know: typed by its words when they say
+                # ("Interior Ministry"), located by its modifiers, else left for the article's context
+                type_ = self._org_type(ent) or self.role_type(token)
+                return Resolved(start, end, clean_name(ent), self.country_of(token), type_, "org")
+            if ent.label_ == "FAC":
                 type_ = self._org_type(ent) or self.role_type(token)
                 country = self.country_of(token)
                 if type_ is None and country is None:

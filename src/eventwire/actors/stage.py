@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections import Counter
 
+from typing import TYPE_CHECKING
+
 from eventwire.actors.coref import link_people
 from eventwire.actors.resolve import PhraseResolver
 from eventwire.document import Document, Mention
 from eventwire.resources import Resources
 from eventwire.stage_errors import require_parse
 
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc as SpacyDoc
+
 HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NON_HEAD_DEPS = frozenset({"compound"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 DEFINITE_GROUP_NOUNS = frozenset({"group", "organization", "organisation", "company", "movement", "militia"})
 COUNTRY_KINDS = frozenset({"country", "capital", "metonym", "demonym"})
 
@@ -47,23 +54,46 @@ def find_actors(doc: Document, resources: Resources) -> None:
             )
         )
     link_people(mentions)
-    doc.focus_country = focus_country(mentions, doc)
+    doc.focus_country = focus_country(parsed, resolver)
+    doc.sent_countries = [sentence_countries(parsed, resolver, s.start, s.end) for s in parsed.sents]
     _resolve_definites_and_pronouns(doc, resolver, mentions, mention_at)
     doc.mentions = mentions
     doc.mention_at = mention_at
 
 
-def focus_country(mentions: list[Mention], doc: Document) -> str | None:
-    """The country named most often (headline mentions count twice); None if nothing names a country."""
+HEADLINE_WEIGHT = 2
+"""A country named in the headline (first sentence) counts this many times towards the focus country."""
+
+
+def focus_country(parsed: SpacyDoc, resolver: PhraseResolver) -> str | None:
+    """The country the article names most often, by entity (names, capitals, demonyms, seats of government).
+
+    Domestic actors that name no country ("the military", "police") default to it."""
     counts: Counter[str] = Counter()
-    headline_end = doc.text.find("\n")
-    for m in mentions:
-        if m.country and len(m.country) == 3 and m.country not in {"IGO", "NGO"}:
-            weight = 2 if 0 <= m.start < headline_end else 1
-            counts[m.country] += weight
+    first = next(iter(parsed.sents), None)
+    for ent in parsed.ents:
+        entry = resolver.entry(ent)
+        if entry is None or entry.kind not in COUNTRY_KINDS or not entry.country:
+            continue
+        if entry.country in {"IGO", "NGO"}:
+            continue
+        in_headline = first is not None and ent.end <= first.end
+        counts[entry.country] += HEADLINE_WEIGHT if in_headline else 1
     if not counts:
         return None
     return counts.most_common(1)[0][0]
+
+
+def sentence_countries(parsed: SpacyDoc, resolver: PhraseResolver, sent_start: int, sent_end: int) -> list[str]:
+    """Countries named in a token range (in order of first mention)."""
+    out: list[str] = []
+    for ent in parsed.ents:
+        if ent.start < sent_start or ent.end > sent_end:
+            continue
+        entry = resolver.entry(ent)
+        if entry is not None and entry.kind in COUNTRY_KINDS and entry.country and entry.country not in out:
+            out.append(entry.country)
+    return out
 
 
 def _resolve_definites_and_pronouns(
@@ -72,11 +102,13 @@ def _resolve_definites_and_pronouns(
     parsed = require_parse(doc)
     for token in parsed:
         lower = token.lower_
-        is_pron = token.pos_ == "PRON" and lower in {"he", "she", "they", "it"} and token.dep_ in {
+        is_pron = token.pos_ == "PRON" and lower in PRONOUNS and token.dep_ in {
             "nsubj",
             "nsubjpass",
             "dobj",
             "pobj",
+            "poss",
+            "dative",
         }
         is_definite = (
             token.pos_ == "NOUN"
@@ -115,12 +147,14 @@ def _antecedent(mentions: list[Mention], at: int, lower: str, definite: bool) ->
     for m in sorted((m for m in mentions if m.end <= at), key=lambda m: m.start, reverse=True):
         if at - m.end > MAX_ANTECEDENT_CHARS:
             return None
-        if lower in {"he", "she"}:
+        if lower in PERSON_PRONOUNS:
             if m.kind == "person" or (m.kind == "role" and m.name):
                 return m
         elif definite:
             if m.kind == "org" and m.type in {"REB", "PMC", "BUS", "NGO", "IGO", "OPP"}:
                 return m
-        elif m.kind in {"org", "country", "metonym", "capital"} or (m.kind == "role" and lower == "they"):
+        elif m.kind in {"org", "country", "metonym", "capital"} or (
+            m.kind == "role" and lower in {"they", "them", "their"}
+        ):
             return m
     return None

@@ -121,7 +121,8 @@ _TEMPORAL_PREPOSITIONS = frozenset(
     {"in", "during", "since", "after", "before", "until", "ahead", "following", "at"}
 )  # fmt: skip
 """Before a determiner + year + plural noun, these make the number a year ("in the 2018 elections")."""
-_PLURAL_OK = frozenset({"always", "perhaps", "sometimes", "was", "is", "has", "does", "this", "its", "his"})
+_NOT_PLURAL = frozenset({"always", "perhaps", "sometimes", "was", "is", "has", "does", "this", "its", "his"})
+"""Words ending in -s that are not plural nouns."""
 _VERBISH = frozenset(
     {"said", "says", "say", "told", "tells", "has", "had", "have", "is", "was", "were", "are", "will",
      "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "met", "meets",
@@ -139,6 +140,7 @@ _UNIT_WORDS = frozenset(
     {"km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "tonnes", "tons", "kg",
      "hectares", "acres", "percent", "dollars", "euros", "pounds", "rounds", "units", "times"}
 )  # fmt: skip
+_COUNTED = _UNIT_WORDS | _IRREGULAR_COUNTED
 
 # --- patterns ------------------------------------------------------------------------------------------
 
@@ -431,7 +433,7 @@ def _looks_plural_noun(word: str | None) -> bool:
     return (
         lw.endswith("s")
         and not lw.endswith(("ss", "'s", "’s", "us", "is"))
-        and lw not in _PLURAL_OK
+        and lw not in _NOT_PLURAL
         and len(lw) > 2
     )
 
@@ -563,7 +565,7 @@ def _year_context_ok(text: str, m: re.Match[str]) -> bool:
         return False
     if prev in _STRONG_YEAR_TRIGGERS:
         return True
-    counted = _looks_plural_noun(nxt) or (nxt is not None and nxt.lower() in _UNIT_WORDS | _IRREGULAR_COUNTED)
+    counted = _looks_plural_noun(nxt) or (nxt is not None and nxt.lower() in _COUNTED)
     if prev in ("and", "or", "to", "through"):
         before = text[max(0, prev_start - 12) : prev_start].split()
         return bool(before) and _is_bare_year(before[-1].strip(",")) and not counted
@@ -608,7 +610,8 @@ def _find_dayword(text: str, ctx: _Context, rank: int) -> Iterator[_Candidate]:
         word = " ".join(m["w"].lower().split())
         if m["w"][0].isupper() and word in ("today", "tonight"):
             prev = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
-            if prev and prev.group(1)[0].isupper() and m.start() - prev.end(1) <= 1:
+            name = prev is not None and prev.group(1)[0].isupper() and not prev.group(1).endswith(".")
+            if name and prev is not None and m.start() - prev.end(1) <= 1:
                 continue  # "USA Today", "Russia Today": a name
         offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         day = ctx.pub + dt.timedelta(days=offset) if ctx.pub is not None else None

@@ -117,7 +117,7 @@ _CASUALTY_VERBS = frozenset(
      "arrested", "arrests", "detaining", "detained", "detains", "kidnapping", "kidnapped", "abducting",
      "abducted", "executing", "executed", "evacuating", "evacuated", "rescuing", "rescued", "freeing",
      "freed", "releasing", "released", "deporting", "deported", "expelling", "expelled", "jailing",
-     "jailed", "killed,", "claimed", "claiming"}
+     "jailed", "claimed", "claiming"}
 )  # fmt: skip
 """Verbs whose bare number object counts persons ("killing 12 in the attack")."""
 _FOLLOW_OK = frozenset(

@@ -13,15 +13,16 @@ removes them. The phrases are data (``data/chrome_patterns.txt``); this module a
    least :data:`NAV_WORDS_MIN` of them menu words ("Home", "Politics", "Contact us") or chrome lines; the
    run is cut after its last menu item, so a short headline right after a menu stays.
 4. **The tail.** Once a *tail marker* (a ``tail=hard`` or ``tail=soft`` kind: "Source link", "Leave a
-   Reply", "Back to top", a copyright line, "Related Articles" ...) follows article prose, the following
-   lines that are not prose are dropped too: the titles of related articles, commenters' names, dates.
-   Prose paragraphs after it always survive. A soft tail ends at the next prose paragraph, and a short
-   line right before that paragraph is kept as a subheading.
+   Reply", "Back to top", a copyright line, "Related Articles" ...) follows at least
+   :data:`TAIL_MIN_PROSE_WORDS` words of article prose, the following lines that are not prose are
+   dropped too: the titles of related articles, commenters' names, dates. Prose paragraphs after it
+   always survive, and so does a short line right before a prose paragraph (a subheading). A soft tail
+   ends at the next prose paragraph; a hard one goes on to the end of the page.
 
 Lines are never dropped just for being short outside a tail or a menu run, and the headline (the first
-line that rules 1-3 do not mark) is never dropped by rule 4: headlines and
-subheadings are article text. The detector is conservative on purpose: a false drop can lose an event,
-a missed chrome line only adds noise.
+line that rules 1-3 do not mark) is never dropped by rule 4: headlines and subheadings are article text.
+The detector is conservative on purpose: a false drop can lose an event, a missed chrome line only adds
+noise.
 """
 
 from __future__ import annotations
@@ -83,6 +84,9 @@ class ChromeKind:
     tail: str  # "", "hard" or "soft"
     patterns: tuple[re.Pattern[str], ...]
 
+    def fullmatch(self, norm: str) -> bool:
+        return any(p.fullmatch(norm) for p in self.patterns)
+
 
 @dataclass(frozen=True, slots=True)
 class ChromeRules:
@@ -96,9 +100,8 @@ class ChromeRules:
         if not norm or len(norm) > MAX_CHROME_CHARS:
             return None
         for kind in self.kinds:
-            for pattern in kind.patterns:
-                if pattern.fullmatch(norm):
-                    return kind
+            if kind.fullmatch(norm):
+                return kind
         return None
 
     def is_navword(self, norm: str) -> bool:
@@ -224,7 +227,7 @@ def split_lines(text: str) -> list[tuple[int, int]]:
 def find_chrome_lines(text: str, rules: ChromeRules | None = None) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, reason)`` of the chrome lines of ``text`` (line breaks excluded), in order.
 
-    ``reason`` is the kind of the matching phrase ("comment", "share", "related" ...), ``"nav"`` for
+    ``reason`` is the kind of the matching phrase ("comment-form", "share", "related" ...), ``"nav"`` for
     breadcrumbs and menu runs, or ``"tail:KIND"`` for a non-prose line after the tail marker of KIND.
     """
     rules = rules or default_rules()

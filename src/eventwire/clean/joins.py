@@ -106,6 +106,8 @@ _PUNCT_JOIN = re.compile(
     r"(?=(?P<open>[(\[\"“‘«]?)(?P<right>[^\W\d_]+))"
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
+# cheap pre-filter: where any rule could fire (a letter, maybe punctuation and quotes, then a capital)
+_CANDIDATE = re.compile(r"[^\W\d_][)\]\"'”’»]?(?:[.!?…,;:]+[)\]\"'”’»]*[(\[\"“‘«]?)?[A-Z]")
 # inside a letter run: lowercase then uppercase, or an uppercase run then a Title-case part
 _LOWER_UPPER = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])")
 
@@ -118,7 +120,14 @@ def find_joins(text: str) -> list[int]:
 def find_join_details(text: str) -> list[Join]:
     """Like :func:`find_joins`, with the rule and the two parts of each join."""
     found: list[Join] = []
-    for chunk in _CHUNK.finditer(text):
+    done = -1  # end of the last chunk looked at
+    for hit in _CANDIDATE.finditer(text):
+        if hit.start() < done:
+            continue
+        chunk = _CHUNK.search(text, _chunk_start(text, hit.start()))
+        if chunk is None:  # pragma: no cover - a hit is never whitespace
+            continue
+        done = chunk.end()
         word = chunk.group()
         if len(word) < 4 or _URLISH.search(word):
             continue
@@ -132,6 +141,13 @@ def find_join_details(text: str) -> list[Join]:
         if not out or out[-1].pos != join.pos:
             out.append(join)
     return out
+
+
+def _chunk_start(text: str, pos: int) -> int:
+    """Start of the whitespace-delimited chunk holding ``pos``."""
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _punct_joins(chunk: str, base: int) -> list[Join]:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from eventwire.errors import BadDataFile
 
-POS_VALUES = frozenset({"VERB", "NOUN"})
-CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp"})
+POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
+CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp", "oprd"})
 REPORTING_KINDS = frozenset({"say", "allege", "deny", "request", "plan", "hypothetical"})
 
 
@@ -30,6 +30,7 @@ class Predicate:
     cameo: str
     target_slots: tuple[str, ...]
     line: int
+    source: str = "subj"  # "subj", "implicit:TYPE", "from" or "sayer" (see predicates.tsv)
 
     @property
     def rule(self) -> str:
@@ -94,25 +95,28 @@ def _load_predicates(path: Path | None) -> list[Predicate]:
     out = []
     for n, cols in _rows(text):
         where = f"{name}:{n}"
-        if len(cols) != 5:
-            raise BadDataFile(where, f"expected 5 tab-separated columns, got {len(cols)}", "fix the line")
-        lemma, pos, cue_text, cameo, target = (c.strip() for c in cols)
+        if len(cols) not in (5, 6):
+            raise BadDataFile(where, f"expected 5 or 6 tab-separated columns, got {len(cols)}", "fix the line")
+        lemma, pos, cue_text, cameo, target = (c.strip() for c in cols[:5])
+        source = cols[5].strip() if len(cols) == 6 and cols[5].strip() != "-" else "subj"
+        if not (source in {"subj", "from", "sayer"} or source.startswith("implicit:")):
+            raise BadDataFile(where, f"bad source {source!r}", "use -, from, sayer or implicit:TYPE")
         if pos not in POS_VALUES:
-            raise BadDataFile(where, f"pos must be VERB or NOUN, got {pos!r}", "fix the line")
+            raise BadDataFile(where, f"pos must be VERB, NOUN or ADJ, got {pos!r}", "fix the line")
         if not cameo.isdigit() or not 3 <= len(cameo) <= 4:
             raise BadDataFile(where, f"CAMEO code must be 3-4 digits, got {cameo!r}", "fix the line")
         cues = tuple(_parse_cue(c, where) for c in cue_text.split()) if cue_text != "-" else ()
         slots = tuple(s.strip() for s in target.split(",") if s.strip())
         if not slots:
             raise BadDataFile(where, "empty target column", "write 'none' when the event has no target")
-        out.append(Predicate(lemma.lower(), pos, cues, cameo, slots, n))
+        out.append(Predicate(lemma.lower(), pos, cues, cameo, slots, n, source))
     return out
 
 
 def _parse_cue(text: str, where: str) -> Cue:
     key, sep, value = text.partition("=")
     if not sep or key not in CUE_KEYS:
-        raise BadDataFile(where, f"bad cue {text!r}", "use obj=, prep=, prt= or xcomp=")
+        raise BadDataFile(where, f"bad cue {text!r}", "use obj=, prep=, prt=, xcomp= or oprd=")
     arg = None
     if key == "prep":
         arg, _, value = value.partition(">")

@@ -11,13 +11,24 @@ if TYPE_CHECKING:  # pragma: no cover
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
+LIGHT_VERBS = frozenset(
+    {"hold", "make", "pay", "conduct", "launch", "stage", "carry", "begin", "start", "have", "wage", "mount",
+     "organize", "organise", "lead", "resume", "open", "impose", "file", "issue"}
+)  # fmt: skip
+"""Verbs whose object noun names the act ("held talks", "paid a visit", "launched an attack")."""
+NON_VIOLENT_MODIFIERS = frozenset({"diplomatic", "political", "charm", "media", "legal", "economic", "verbal", "trade"})
+"""Modifiers that make a conflict noun figurative ("a diplomatic offensive", "a charm offensive")."""
 MAX_CLIMB = 4
 
 
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and verb.head.tag_ == "VBN":
+        # "was arrested and charged": the second verb shares the first one's passive auxiliary
+        if not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and is_passive(verb.head):
+            return True
     # headline / machine-translation style passives without auxiliary: "X arrested by Y"
     return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
@@ -34,9 +45,9 @@ def agent_of(verb: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``, climbing through xcomp/conj/advcl and relative clauses."""
     current = verb
-    for _ in range(MAX_CLIMB):
+    for step in range(MAX_CLIMB):
         for c in current.children:
-            if c.dep_ in SUBJECT_DEPS:
+            if c.dep_ in SUBJECT_DEPS or (step > 0 and c.dep_ in PASSIVE_SUBJECT_DEPS):
                 if c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} and current.dep_ == "relcl":
                     return current.head
                 return c
@@ -74,9 +85,13 @@ def noun_source(noun: Token) -> Token | None:
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
+    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in LIGHT_VERBS:
         return subject_of(noun.head)
     return None
+
+
+def is_figurative(noun: Token) -> bool:
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in NON_VIOLENT_MODIFIERS for c in noun.children)
 
 
 def object_of(verb: Token) -> Token | None:
@@ -87,10 +102,20 @@ def object_of(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ == "nsubj":
                 return c
+        if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return verb.head  # "the journalist who was arrested", "diplomats being expelled"
+        if verb.dep_ == "conj" and verb.head.i != verb.i:
+            return object_of(verb.head)  # "X was arrested and charged"
         return None
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS:
             return c
+    # "found X guilty", "want X to go": the subject of a small clause is the object
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "oprd", "xcomp"} and c.i > verb.i:
+            for s in c.children:
+                if s.dep_ in SUBJECT_DEPS and s.i < c.i:
+                    return s
     return None
 
 
@@ -121,11 +146,15 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
         elif slot == "dative":
             found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
         elif slot == "ccomp":
-            for c in trigger.children:
-                if c.dep_ == "ccomp":
-                    found = next((s for s in c.children if s.dep_ in SUBJECT_DEPS), None)
-                    if found is not None:
-                        break
+            clauses = [c for c in trigger.children if c.dep_ in {"ccomp", "advcl"}]
+            # "asked for X to ...": the clause hangs under the preposition
+            for p in trigger.children:
+                if p.dep_ == "prep" and p.lower_ == "for":
+                    clauses += [c for c in p.children if c.dep_ in {"pcomp", "pobj", "ccomp"}]
+            for c in clauses:
+                found = next((s for s in c.children if s.dep_ in SUBJECT_DEPS), None)
+                if found is not None:
+                    break
         elif slot == "xcomp":
             for c in trigger.children:
                 if c.dep_ == "xcomp":
@@ -151,3 +180,21 @@ def is_negated(verb: Token) -> bool:
         return True
     # "did not agree to send": negation on the governing verb of an xcomp
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
+
+
+SAY_LEMMAS = frozenset(
+    {"say", "tell", "state", "claim", "allege", "insist", "argue", "conclude", "assert", "believe", "show",
+     "suggest", "announce", "declare", "add", "accuse", "charge", "maintain", "think"}
+)  # fmt: skip
+
+
+def sayer_of(token: Token) -> Token | None:
+    """The subject of the reporting verb that governs ``token``'s clause ("Britain says Russia was ...")."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head.i == current.i:
+            return None
+        if current.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and current.head.lemma_.lower() in SAY_LEMMAS:
+            return subject_of(current.head)
+        current = current.head
+    return None

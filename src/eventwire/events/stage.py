@@ -6,7 +6,17 @@ from typing import TYPE_CHECKING
 
 from eventwire.document import Actor, Document, Event, Mention
 from eventwire.events.lexicon import Predicate, PredicateLexicon
-from eventwire.events.roles import conjuncts, is_negated, object_of, source_of, target_of
+from eventwire.events.roles import (
+    conjuncts,
+    is_figurative,
+    is_negated,
+    is_passive,
+    object_of,
+    prep_object,
+    sayer_of,
+    source_of,
+    target_of,
+)
 from eventwire.resources import Resources
 from eventwire.stage_errors import require_parse
 
@@ -39,7 +49,11 @@ def match_predicate(token: Token, lexicon: PredicateLexicon) -> Predicate | None
     if token.pos_ == "VERB" or (token.tag_ in VERB_TAGS and token.pos_ != "AUX"):
         pos = "VERB"
     elif token.pos_ == "NOUN":
+        if is_figurative(token):
+            return None
         pos = "NOUN"
+    elif token.pos_ == "ADJ" and token.dep_ == "acomp":
+        pos = "ADJ"
     else:
         return None
     lemma = token.lemma_.lower()
@@ -60,11 +74,16 @@ def _cue_holds(token: Token, key: str, arg: str | None, lemmas: frozenset[str]) 
         return any(c.dep_ == "prt" and ok(c) for c in token.children)
     if key == "xcomp":
         return any(c.dep_ == "xcomp" and ok(c) for c in token.children)
+    if key == "oprd":
+        return any(c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and ok(c) for c in token.subtree if c.head == token)
     if key == "prep":
         for c in token.children:
             if c.dep_ in {"prep", "dative", "agent"} and c.lower_ == arg:
                 if not lemmas:
-                    return True
+                    # any object but a time: "called on X", not "called ... on Thursday"
+                    if any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children):
+                        return True
+                    continue
                 if any(o.dep_ == "pobj" and ok(o) for o in c.children):
                     return True
         return False
@@ -73,18 +92,40 @@ def _cue_holds(token: Token, key: str, arg: str | None, lemmas: frozenset[str]) 
 
 def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index: int) -> list[Event]:
     parsed = require_parse(doc)
-    src_head = source_of(trigger)
-    if src_head is None:
-        return []
-    tgt_head = target_of(trigger, predicate.target_slots)
-    sources = [a for a in (actor_for(doc, t) for t in conjuncts(src_head)) if a is not None]
-    if not sources:
-        return []
+    passive = trigger.pos_ == "VERB" and is_passive(trigger)
+    if predicate.source == "sayer":
+        src_head = sayer_of(trigger)
+        tgt_head = source_of(trigger)
+    else:
+        src_head = source_of(trigger)
+        if src_head is None and passive and predicate.source == "from":
+            src_head = prep_object(trigger, "from")
+        tgt_head = target_of(trigger, predicate.target_slots)
+        if tgt_head is None and predicate.target_slots[0] == "obj" and passive:
+            tgt_head = _nearest_mention_before(doc, trigger)
     targets: list[Actor | None]
     if tgt_head is None:
+        if not _has_content(trigger, predicate):
+            return []
         targets = [None]
     else:
         targets = [a for a in (actor_for(doc, t) for t in conjuncts(tgt_head)) if a is not None] or [None]
+        if targets == [None] and predicate.target_slots[0] == "obj" and tgt_head.i > trigger.i:
+            # the verb's object is a thing, not an actor ("released a list", "defended the decision")
+            return []
+    if src_head is None:
+        implicit = _implicit_source(doc, trigger, predicate, passive, targets[0])
+        if implicit is None:
+            return []
+        sources = [implicit]
+    else:
+        sources = [a for a in (actor_for(doc, t) for t in conjuncts(src_head)) if a is not None]
+    if not sources:
+        return []
+    for actor in [*sources, *targets]:
+        if actor is not None and actor.country is None and actor.type not in {"IGO", "NGO"}:
+            others = {a.country for a in [*sources, *targets] if a is not None and a is not actor}
+            actor.country = default_country(doc, sent_index, others)
     sent = parsed[trigger.i].sent
     evidence = doc.span(sent.start_char, sent.end_char)
     trig = doc.span(trigger.idx, trigger.idx + len(trigger.text))
@@ -113,6 +154,49 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
     return out
 
 
+SPEECH_ROOTS = frozenset({"02", "10", "13"})
+CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "advcl"})
+
+
+def _has_content(trigger: Token, predicate: Predicate) -> bool:
+    """An appeal, demand or threat with neither addressee nor content ("he asked.") is no event."""
+    if predicate.cameo[:2] not in SPEECH_ROOTS:
+        return True
+    return any(c.dep_ in CONTENT_DEPS for c in trigger.children)
+
+
+def _implicit_source(
+    doc: Document, trigger: Token, predicate: Predicate, passive: bool, target: Actor | None
+) -> Actor | None:
+    """The unnamed agent of a passive coercion verb ("X was arrested": the police of X's country)."""
+    if not (passive and predicate.source.startswith("implicit:") and target is not None):
+        return None
+    type_ = predicate.source.split(":", 1)[1]
+    span = doc.span(trigger.idx, trigger.idx + len(trigger.text))
+    return Actor(span=span, name=None, country=target.country, type=type_)
+
+
+def _nearest_mention_before(doc: Document, trigger: Token) -> Token | None:
+    """For a passive with no parsed subject (headline or machine-translated syntax, "X, Y, arrested by Z"):
+    the nearest actor phrase before the verb in its sentence that is not inside a prepositional phrase."""
+    parsed = require_parse(doc)
+    sent = trigger.sent
+    for i in range(trigger.i - 1, sent.start - 1, -1):
+        if i in doc.mention_at and parsed[i].dep_ not in {"pobj", "poss"}:
+            return parsed[i]
+    return None
+
+
+def default_country(doc: Document, sent_index: int, exclude: set[str | None]) -> str | None:
+    """Country of a domestic actor that names none ("the police"): the one other country named in its
+    sentence, else the article's focus country."""
+    named = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) else []
+    local = [c for c in named if c not in exclude and c not in {"IGO", "NGO"}]
+    if len(local) == 1:
+        return local[0]
+    return doc.focus_country
+
+
 def _same_actor(a: Actor, b: Actor) -> bool:
     if a.entity_id is not None and a.entity_id == b.entity_id and a.entity_id >= 0:
         return True
@@ -125,8 +209,6 @@ def actor_for(doc: Document, head: Token) -> Actor | None:
     if mention is None:
         return None
     country = mention.country
-    if country is None and mention.type in DOMESTIC_TYPES:
-        country = doc.focus_country
     span = doc.span(mention.start, mention.end)
     return Actor(
         span=span,

@@ -750,7 +750,7 @@ def _english_tokenize() -> Callable[[str], list[str]]:
     import spacy
 
     tokenizer = spacy.blank("en").tokenizer
-    special_cases = frozenset(tokenizer.rules or {})
+    special_cases = frozenset(getattr(tokenizer, "rules", None) or {})
 
     def tokenize(text: str) -> list[str]:
         words = text.split()

@@ -37,7 +37,8 @@ def merge_events(doc: Document, resources: Resources) -> None:
             continue
         by_key.setdefault(event_key(event), []).append(event)
         kept.append(event)
-    kept = _drop_same_sentence_duplicates(kept)
+    kept = _merge_partial_repeats(kept)
+    kept = _merge_headline(kept)
     for n, event in enumerate(kept, 1):
         event.id = f"e{n}"
     doc.events = kept
@@ -62,6 +63,49 @@ def _absorb(keep: Event, other: Event) -> None:
     keep.confidence = min(1.0, max(keep.confidence, other.confidence) + 0.05)
 
 
-def _drop_same_sentence_duplicates(events: list[Event]) -> list[Event]:
-    """Same sentence, same source and target, same root: keep the first (already merged by key)."""
-    return events
+ROOT_FAMILIES = ({"02", "10"}, {"11", "12", "13"}, {"03", "05"}, {"18", "19", "20"})
+"""Roots close enough that a headline's wording and the body's may differ ("asked" / "demanded")."""
+
+
+def _roots_compatible(a: str, b: str) -> bool:
+    return a == b or any(a in fam and b in fam for fam in ROOT_FAMILIES)
+
+
+def _merge_partial_repeats(events: list[Event]) -> list[Event]:
+    """In one sentence, an event without a target that repeats another's root and source is the same act
+    stated with less ("met X ... and discussed"): it joins the fuller one."""
+    kept: list[Event] = []
+    for event in events:
+        if event.target is None:
+            fuller = next(
+                (k for k in events if k is not event and k.target is not None and k.sent_index == event.sent_index
+                 and k.cameo_root == event.cameo_root and actor_key(k.source) == actor_key(event.source)),
+                None,
+            )  # fmt: skip
+            if fuller is not None:
+                _absorb(fuller, event)
+                continue
+        kept.append(event)
+    return kept
+
+
+def _country(actor: Actor | None) -> str | None:
+    return actor.country if actor is not None else None
+
+
+def _merge_headline(events: list[Event]) -> list[Event]:
+    """Headline events (first sentence) join a body event with the same countries and a compatible root."""
+    kept: list[Event] = []
+    for event in events:
+        if event.sent_index == 0:
+            body = next(
+                (k for k in events if k.sent_index > 0 and _roots_compatible(k.cameo_root, event.cameo_root)
+                 and _country(k.source) == _country(event.source)
+                 and _country(k.target) in {_country(event.target), None} | ({_country(k.target)} if event.target is None else set())),
+                None,
+            )  # fmt: skip
+            if body is not None:
+                body.other_mentions.insert(0, event.evidence)
+                continue
+        kept.append(event)
+    return kept
