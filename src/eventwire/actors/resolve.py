@@ -207,6 +207,8 @@ class PhraseResolver:
         ent = self.ent(token.i)
         start, end = self.extent(token)
         if ent is not None and ent.label_ in ACTOR_ENT_LABELS:
+            if is_dateline(ent):
+                return None
             entry = self.entry(ent)
             if entry is not None:
                 if entry.kind == "demonym":
@@ -278,6 +280,21 @@ class PhraseResolver:
                 return entry.type
             return self._org_type(ent)
         return None
+
+
+DATELINE_FOLLOWERS = frozenset({"(", "–", "—", "-", ":", ","})
+
+
+def is_dateline(ent: Span) -> bool:
+    """A place name opening a paragraph as a dateline ("HANOI (VNA) –", "Kuala Lumpur:", "LOME, March 3")."""
+    if ent.label_ not in {"GPE", "LOC"}:
+        return False
+    doc = ent.doc
+    first = ent.start == 0 or "\n" in doc[ent.start - 1].text or (ent.start == ent.sent.start)
+    if not first or ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return nxt.text in DATELINE_FOLLOWERS and (nxt.text != "," or ent.text.isupper())
 
 
 def clean_name(ent: Span) -> str:

@@ -54,6 +54,7 @@ def find_actors(doc: Document, resources: Resources) -> None:
             )
         )
     link_people(mentions)
+    _link_definite_roles(parsed, mentions)
     doc.focus_country = focus_country(parsed, resolver)
     doc.sent_countries = [sentence_countries(parsed, resolver, s.start, s.end) for s in parsed.sents]
     _resolve_definites_and_pronouns(doc, resolver, mentions, mention_at)
@@ -84,16 +85,51 @@ def focus_country(parsed: SpacyDoc, resolver: PhraseResolver) -> str | None:
     return counts.most_common(1)[0][0]
 
 
+PLACE_KINDS = frozenset({"country", "capital"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "from", "to", "across", "inside", "outside", "around", "throughout", "within", "into"}
+)
+
+
 def sentence_countries(parsed: SpacyDoc, resolver: PhraseResolver, sent_start: int, sent_end: int) -> list[str]:
-    """Countries named in a token range (in order of first mention)."""
+    """Countries of the places named in a token range as places ("in Mali", "from the capital Bamako"),
+    not as actors ("Russia said", "the Russian military"), in order of first mention."""
     out: list[str] = []
     for ent in parsed.ents:
         if ent.start < sent_start or ent.end > sent_end:
             continue
         entry = resolver.entry(ent)
-        if entry is not None and entry.kind in COUNTRY_KINDS and entry.country and entry.country not in out:
+        if entry is None or entry.kind not in PLACE_KINDS or not entry.country or entry.country in out:
+            continue
+        root = ent.root
+        if root.dep_ in {"appos", "compound", "conj"}:
+            root = root.head
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             out.append(entry.country)
     return out
+
+
+DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "those", "that"})
+MAX_DEFINITE_CHARS = 2000
+"""How far back a definite role phrase ("the mercenaries", "the rebels") looks for a named antecedent."""
+
+
+def _link_definite_roles(parsed: SpacyDoc, mentions: list[Mention]) -> None:
+    """ "the mercenaries" after "the Wagner Group": a definite role phrase with no country of its own
+    refers back to the nearest earlier named actor of the same type, and takes its country and name."""
+    for i, m in enumerate(mentions):
+        if m.kind != "role" or m.country is not None or m.type is None or m.name:
+            continue
+        head = parsed[m.head]
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children):
+            continue
+        for prev in reversed(mentions[:i]):
+            if m.start - prev.end > MAX_DEFINITE_CHARS:
+                break
+            if prev.type == m.type and prev.country and prev.kind in {"org", "person"}:
+                m.country, m.name = prev.country, prev.name
+                m.entity_id = prev.entity_id
+                break
 
 
 def _resolve_definites_and_pronouns(

@@ -23,6 +23,13 @@ from eventwire.stage_errors import require_parse
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
+ACT_NOUNS = frozenset(
+    {"decision", "plan", "policy", "move", "order", "request", "proposal", "call", "statement", "remark",
+     "comment", "action", "campaign", "offer", "demand", "initiative", "measure", "assessment", "position",
+     "stance", "view", "approach", "claim", "accusation", "allegation", "bid", "effort", "offensive",
+     "operation", "mission", "push", "drive", "diplomacy"}
+)  # fmt: skip
+"""Nouns whose possessor is the actor ("the government's decision" stands for the government)."""
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 DOMESTIC_TYPES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "CVL", "REB", "MED", "BUS"})
 BASE_CONFIDENCE = 0.5
@@ -125,7 +132,7 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
     for actor in [*sources, *targets]:
         if actor is not None and actor.country is None and actor.type not in {"IGO", "NGO"}:
             others = {a.country for a in [*sources, *targets] if a is not None and a is not actor}
-            actor.country = default_country(doc, sent_index, others)
+            actor.country = default_country(doc, sent_index, others, _speaker_country(doc, trigger, actor))
     sent = parsed[trigger.i].sent
     evidence = doc.span(sent.start_char, sent.end_char)
     trig = doc.span(trigger.idx, trigger.idx + len(trigger.text))
@@ -133,6 +140,8 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
     for source in sources:
         for target in targets:
             if target is not None and _same_actor(source, target):
+                continue
+            if not _political(predicate, source, target):
                 continue
             confidence = BASE_CONFIDENCE + ACTOR_BONUS * (source.country is not None)
             if target is not None:
@@ -160,9 +169,11 @@ CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "advcl"})
 
 def _has_content(trigger: Token, predicate: Predicate) -> bool:
     """An appeal, demand or threat with neither addressee nor content ("he asked.") is no event."""
+    if predicate.cameo[:2] == "04":
+        return False  # a meeting or visit needs a counterpart
     if predicate.cameo[:2] not in SPEECH_ROOTS:
         return True
-    return any(c.dep_ in CONTENT_DEPS for c in trigger.children)
+    return any(c.dep_ in CONTENT_DEPS and c.i > trigger.i for c in trigger.children)
 
 
 def _implicit_source(
@@ -187,14 +198,47 @@ def _nearest_mention_before(doc: Document, trigger: Token) -> Token | None:
     return None
 
 
-def default_country(doc: Document, sent_index: int, exclude: set[str | None]) -> str | None:
-    """Country of a domestic actor that names none ("the police"): the one other country named in its
-    sentence, else the article's focus country."""
+def default_country(
+    doc: Document, sent_index: int, exclude: set[str | None], speaker: str | None = None
+) -> str | None:
+    """Country of an actor that names none ("the police", "Deputy Minister X"): the one place named in
+    its sentence ("in Mali"), else the country of the official speaker reporting it ("the Russian ministry
+    said Deputy Minister X met ..."), else the article's focus country."""
     named = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) else []
     local = [c for c in named if c not in exclude and c not in {"IGO", "NGO"}]
     if len(local) == 1:
         return local[0]
+    if speaker is not None and speaker not in exclude:
+        return speaker
     return doc.focus_country
+
+
+OFFICIAL_TYPES = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
+def _speaker_country(doc: Document, trigger: Token, actor: Actor) -> str | None:
+    """The country of the official body whose statement reports this clause, for officials without one."""
+    if actor.type not in OFFICIAL_TYPES and actor.type is not None:
+        return None
+    head = sayer_of(trigger)
+    if head is None:
+        return None
+    speaker = _mention_for(doc, head)
+    if speaker is None or speaker.type not in OFFICIAL_TYPES:
+        return None
+    return speaker.country
+
+
+def _political(predicate: Predicate, source: Actor, target: Actor | None) -> bool:
+    """Filters for acts that are not political events: business with business, private travel,
+    domestic trips."""
+    if source.type == "BUS" and (target is None or target.type == "BUS"):
+        return False
+    if predicate.cameo[:2] == "04" and source.type in {"CVL", None} and source.name is None:
+        return False
+    if predicate.cameo in {"042", "043"} and target is not None and target.country == source.country:
+        return False
+    return True
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -223,9 +267,18 @@ def _mention_for(doc: Document, head: Token) -> Mention | None:
     index = doc.mention_at.get(head.i)
     if index is not None:
         return doc.mentions[index]
-    # "the arrival of Russian mercenaries": look one level down for an actor phrase
-    for child in head.children:
-        if child.dep_ in {"appos", "compound", "poss"} or (child.dep_ == "prep" and child.lower_ == "of"):
+    # "the arrival of Russian mercenaries", "X's adviser Y": look one level down for an actor phrase,
+    # first for the same actor (apposition, compound), then "of X"; a possessor names the actor only of
+    # an act ("the government's decision"), not of a person ("Zuma's adviser")
+    passes = (
+        lambda c: c.dep_ in {"appos", "compound"},
+        lambda c: c.dep_ == "prep" and c.lower_ == "of",
+        lambda c: c.dep_ == "poss" and head.lemma_.lower() in ACT_NOUNS,
+    )
+    for wanted in passes:
+        for child in head.children:
+            if not wanted(child):
+                continue
             for cand in [child, *child.children]:
                 index = doc.mention_at.get(cand.i)
                 if index is not None:

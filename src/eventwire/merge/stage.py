@@ -1,6 +1,6 @@
 """The ``merge`` stage.
 
-Two proposed events are the same event when they have the same CAMEO root and the same source and target
+Two proposed events are the same event when they have the same CAMEO code and the same source and target
 (same coreference cluster, or same country, type and name) and do not carry different dates. The first
 mention in the text is kept as the evidence; later sentences that state it again (a headline repeated in the
 body, a quote) become ``other_mentions``. Within one sentence, several triggers for one act ("took to the
@@ -24,7 +24,7 @@ def actor_key(actor: Actor | None) -> tuple[object, ...]:
 
 
 def event_key(event: Event) -> tuple[object, ...]:
-    return (event.cameo_root, actor_key(event.source), actor_key(event.target))
+    return (event.cameo, actor_key(event.source), actor_key(event.target))
 
 
 def merge_events(doc: Document, resources: Resources) -> None:
