@@ -34,7 +34,7 @@ def shared_dir() -> Path:
     return path
 
 
-# --- shared benchmark material: dev articles, the shared scorer, the offset property ------------------------
+# --- shared benchmark material: dev articles, the shared scorer, the offset property --------------
 
 SCORER_MODES: dict[str, tuple[str, ...]] = {
     "lenient": (),
@@ -69,7 +69,8 @@ def dev_articles(shared_dir: Path) -> list[DevArticle]:
             continue
         row = json.loads(line)
         pub = row.get("pub_date")
-        articles.append(DevArticle(row["doc"], texts[row["gwn_id"]], dt.date.fromisoformat(pub) if pub else None))
+        pub_date = dt.date.fromisoformat(pub) if pub else None
+        articles.append(DevArticle(row["doc"], texts[row["gwn_id"]], pub_date))
     return articles
 
 

@@ -16,7 +16,7 @@ from eventwire.stages import STAGE_ORDER, STAGES, stage
 REGISTERED = ("read", "clean", "nlp", "actors", "events", "attributes", "merge", "output")
 
 
-# --- the registered stages -----------------------------------------------------------------------------------
+# --- the registered stages ------------------------------------------------------------------------
 
 
 def test_registered_stage_list_is_pinned() -> None:
@@ -35,7 +35,7 @@ def test_stage_lookup_by_name() -> None:
         stage("tokenize")
 
 
-# --- check_stages ----------------------------------------------------------------------------------------------
+# --- check_stages ---------------------------------------------------------------------------------
 
 
 def _noop(doc: Document, resources: Resources) -> None:
@@ -73,7 +73,7 @@ def test_pipeline_checks_its_stages_when_built() -> None:
         Pipeline([Stage("orphan", _noop, requires=("events",), assigns=())], Resources())
 
 
-# --- running a tiny pipeline of fake stages ---------------------------------------------------------------------
+# --- running a tiny pipeline of fake stages -------------------------------------------------------
 
 
 def _recording_stages(log: list[tuple[str, str]], fail_on: str | None = None,

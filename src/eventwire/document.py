@@ -39,6 +39,7 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-3, "IGO", "NGO" or None
     type: str | None = None  # GOV, MIL, REB, PMC, COP, JUD, OPP, CVL, MED, BUS, IGO, NGO or None
     entity_id: int | None = None  # in-document coreference cluster
+    kind: str = ""  # the mention kind it came from (person, role, org, country, ...); not exported
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -28,8 +28,10 @@ NAV_ITEMS = ("World news", "Sport section", "Subscribe to our newsletter today")
 FOOTER_ITEMS = ("All rights reserved", "Privacy policy", "Cookie settings")
 
 
-def news_page(date_meta: str | None = '<meta property="article:published_time" content="2023-03-03T09:30:00Z">',
-              footer_year: str = "2023") -> str:  # fmt: skip
+DATE_META = '<meta property="article:published_time" content="2023-03-03T09:30:00Z">'
+
+
+def news_page(date_meta: str | None = DATE_META, footer_year: str = "2023") -> str:
     paragraphs = "\n".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
     nav = "".join(f'<li><a href="/{n}">{item}</a></li>' for n, item in enumerate(NAV_ITEMS))
     return f"""<!DOCTYPE html>
@@ -58,7 +60,7 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
     return path
 
 
-# --- plain text ------------------------------------------------------------------------------------------------
+# --- plain text -----------------------------------------------------------------------------------
 
 
 def test_utf8_text_is_returned_exactly(tmp_path: Path) -> None:
@@ -79,7 +81,8 @@ def test_suffix_is_case_insensitive(tmp_path: Path) -> None:
 
 
 _plain_text = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.sampled_from("\n\r\t"),
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
+    | st.sampled_from("\n\r\t"),
     min_size=1,
     max_size=200,
 ).filter(lambda t: t.encode("utf-8").strip() != b"")
@@ -91,7 +94,7 @@ def test_decode_round_trips_any_utf8_text(text: str, bom: bool) -> None:
     assert decode_text(data, "x.txt") == text
 
 
-# --- refusals: each names the file and says what to do ---------------------------------------------------------
+# --- refusals: each names the file and says what to do --------------------------------------------
 
 
 def assert_helpful(err: EventwireError, path: Path, code: str) -> None:
@@ -156,7 +159,7 @@ def test_file_over_the_cap_is_refused_not_truncated(tmp_path: Path) -> None:
     assert read_path(write(tmp_path, "ok.txt", "x" * 100), max_bytes=100).text == "x" * 100
 
 
-# --- HTML pages ------------------------------------------------------------------------------------------------
+# --- HTML pages -----------------------------------------------------------------------------------
 
 
 def test_html_article_text_and_title_are_extracted(tmp_path: Path) -> None:
@@ -197,7 +200,8 @@ def test_page_with_no_article_text(tmp_path: Path) -> None:
 
 def test_empty_html_body(tmp_path: Path) -> None:
     with pytest.raises(NoArticleText):
-        read_path(write(tmp_path, "blank.html", "<html><head><title>x</title></head><body></body></html>"), CAP)
+        page = "<html><head><title>x</title></head><body></body></html>"
+        read_path(write(tmp_path, "blank.html", page), CAP)
 
 
 def test_binary_file_named_html_is_refused_before_extraction(tmp_path: Path) -> None:

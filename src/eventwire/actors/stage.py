@@ -87,7 +87,7 @@ def focus_country(parsed: SpacyDoc, resolver: PhraseResolver) -> str | None:
 
 PLACE_KINDS = frozenset({"country", "capital"})
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "from", "to", "across", "inside", "outside", "around", "throughout", "within", "into"}
+    {"in", "at", "near", "from", "across", "inside", "outside", "around", "throughout", "within"}
 )
 
 
@@ -154,7 +154,7 @@ def _resolve_definites_and_pronouns(
         )
         if not (is_pron or is_definite):
             continue
-        antecedent = _antecedent(mentions, token.idx, lower, is_definite)
+        antecedent = _antecedent(mentions, token.idx, lower, is_definite, parsed)
         if antecedent is None:
             continue
         mention_at[token.i] = len(mentions)
@@ -179,7 +179,21 @@ MAX_ANTECEDENT_CHARS = 600
 """How far back (characters) a pronoun or "the group" looks for its antecedent: about two sentences."""
 
 
-def _antecedent(mentions: list[Mention], at: int, lower: str, definite: bool) -> Mention | None:
+def _antecedent(
+    mentions: list[Mention], at: int, lower: str, definite: bool, parsed: SpacyDoc | None = None
+) -> Mention | None:
+    """The nearest earlier compatible mention; for "he"/"she", an earlier subject is preferred over a
+    nearer object ("Frank ... criticised Buhari. He hailed ..." -> Frank)."""
+    if lower in PERSON_PRONOUNS and parsed is not None:
+        found = _antecedent_among(
+            [m for m in mentions if m.head >= 0 and parsed[m.head].dep_ in {"nsubj", "nsubjpass"}], at, lower, definite
+        )
+        if found is not None:
+            return found
+    return _antecedent_among(mentions, at, lower, definite)
+
+
+def _antecedent_among(mentions: list[Mention], at: int, lower: str, definite: bool) -> Mention | None:
     for m in sorted((m for m in mentions if m.end <= at), key=lambda m: m.start, reverse=True):
         if at - m.end > MAX_ANTECEDENT_CHARS:
             return None

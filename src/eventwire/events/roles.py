@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
+INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep"})
 LIGHT_VERBS = frozenset(
     {"hold", "make", "pay", "conduct", "launch", "stage", "carry", "begin", "start", "have", "wage", "mount",
      "organize", "organise", "lead", "resume", "open", "impose", "file", "issue"}

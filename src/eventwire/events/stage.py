@@ -132,7 +132,9 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
     for actor in [*sources, *targets]:
         if actor is not None and actor.country is None and actor.type not in {"IGO", "NGO"}:
             others = {a.country for a in [*sources, *targets] if a is not None and a is not actor}
-            actor.country = default_country(doc, sent_index, others, _speaker_country(doc, trigger, actor))
+            actor.country = default_country(
+                doc, sent_index, others, _speaker_country(doc, trigger, actor), person=actor.kind == "person"
+            )
     sent = parsed[trigger.i].sent
     evidence = doc.span(sent.start_char, sent.end_char)
     trig = doc.span(trigger.idx, trigger.idx + len(trigger.text))
@@ -199,12 +201,12 @@ def _nearest_mention_before(doc: Document, trigger: Token) -> Token | None:
 
 
 def default_country(
-    doc: Document, sent_index: int, exclude: set[str | None], speaker: str | None = None
+    doc: Document, sent_index: int, exclude: set[str | None], speaker: str | None = None, person: bool = False
 ) -> str | None:
     """Country of an actor that names none ("the police", "Deputy Minister X"): the one place named in
-    its sentence ("in Mali"), else the country of the official speaker reporting it ("the Russian ministry
+    its sentence ("in Mali"; not for people, who travel), else the country of the official speaker reporting it ("the Russian ministry
     said Deputy Minister X met ..."), else the article's focus country."""
-    named = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) else []
+    named = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) and not person else []
     local = [c for c in named if c not in exclude and c not in {"IGO", "NGO"}]
     if len(local) == 1:
         return local[0]
@@ -260,6 +262,7 @@ def actor_for(doc: Document, head: Token) -> Actor | None:
         country=country,
         type=mention.type,
         entity_id=mention.entity_id if mention.entity_id >= 0 else None,
+        kind=mention.kind,
     )
 
 
