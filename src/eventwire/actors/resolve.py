@@ -253,6 +253,12 @@ class PhraseResolver:
             if mod and role == "GOV" and token.lemma_.lower() in {"government", "regime", "authority", "leader"}:
                 role = mod if mod in {"MIL"} else role
         if role is None and token.lemma_.lower() not in VAGUE_HEADS:
+            if _bare_name(token):
+                # a capitalised name the NER missed ("Najib, who denies ..."): an actor of unknown kind
+                found = self.gaz.lookup(token.text)
+                if found is None:
+                    return Resolved(start, end, self.doc[start:end].text, self.country_of(token),
+                                    self.person_type(token), "person")  # fmt: skip
             return None
         name = None
         person = None
@@ -280,6 +286,18 @@ class PhraseResolver:
                 return entry.type
             return self._org_type(ent)
         return None
+
+
+def _bare_name(token: Token) -> bool:
+    """A proper-noun subject or object outside any entity (not an all-caps acronym)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ == ""
+        and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        and token.text[:1].isupper()
+        and len(token.text) > 2
+        and not token.text.isupper()
+    )
 
 
 DATELINE_FOLLOWERS = frozenset({"(", "–", "—", "-", ":", ","})

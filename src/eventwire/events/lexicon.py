@@ -33,6 +33,10 @@ class Predicate:
     source: str = "subj"  # "subj", "implicit:TYPE", "from" or "sayer" (see predicates.tsv)
 
     @property
+    def needs_target(self) -> bool:
+        return "required" in self.target_slots
+
+    @property
     def rule(self) -> str:
         cue = " ".join(_cue_text(c) for c in self.cues)
         return f"lexicon:{self.lemma}/{self.pos}" + (f"[{cue}]" if cue else "") + f"->{self.cameo}"
@@ -120,8 +124,8 @@ def _parse_cue(text: str, where: str) -> Cue:
     arg = None
     if key == "prep":
         arg, _, value = value.partition(">")
-    lemmas = frozenset(v for v in value.split("|") if v)
-    if key != "prep" and not lemmas:
+    lemmas = frozenset(v for v in value.split("|") if v and v != "*")
+    if key != "prep" and not lemmas and value != "*":
         raise BadDataFile(where, f"cue {text!r} lists no lemmas", "give at least one lemma")
     return Cue(key, arg, lemmas)
 

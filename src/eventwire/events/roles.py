@@ -141,7 +141,11 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
         found: Token | None = None
         if slot == "none":
             return None
-        if slot == "obj":
+        if slot == "required":
+            continue
+        if slot == "subj":
+            found = subject_of(trigger)
+        elif slot == "obj":
             found = object_of(trigger) if trigger.pos_ == "VERB" else None
         elif slot == "dative":
             found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
@@ -158,7 +162,7 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
         elif slot == "xcomp":
             for c in trigger.children:
                 if c.dep_ == "xcomp":
-                    found = object_of(c)
+                    found = object_of(c) or prep_object(c, "with") or prep_object(c, "to")
         else:
             found = prep_object(trigger, slot)
         if found is not None:

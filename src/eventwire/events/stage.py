@@ -27,6 +27,8 @@ ACT_NOUNS = frozenset(
     {"decision", "plan", "policy", "move", "order", "request", "proposal", "call", "statement", "remark",
      "comment", "action", "campaign", "offer", "demand", "initiative", "measure", "assessment", "position",
      "stance", "view", "approach", "claim", "accusation", "allegation", "bid", "effort", "offensive",
+     "ouster", "release", "resignation", "removal", "impeachment", "dismissal", "trial", "prosecution",
+     "punishment", "return", "withdrawal", "arrest", "rule", "regime",
      "operation", "mission", "push", "drive", "diplomacy"}
 )  # fmt: skip
 """Nouns whose possessor is the actor ("the government's decision" stands for the government)."""
@@ -80,7 +82,11 @@ def _cue_holds(token: Token, key: str, arg: str | None, lemmas: frozenset[str]) 
     if key == "prt":
         return any(c.dep_ == "prt" and ok(c) for c in token.children)
     if key == "xcomp":
-        return any(c.dep_ == "xcomp" and ok(c) for c in token.children)
+        # an infinitive complement; the parser often attaches "wants X to go" as ccomp
+        return any(
+            (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children))) and ok(c)
+            for c in token.children
+        )
     if key == "oprd":
         return any(c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and ok(c) for c in token.subtree if c.head == token)
     if key == "prep":
@@ -104,15 +110,16 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
         src_head = sayer_of(trigger)
         tgt_head = source_of(trigger)
     else:
-        src_head = source_of(trigger)
-        if src_head is None and passive and predicate.source == "from":
-            src_head = prep_object(trigger, "from")
+        src_head = prep_object(trigger, "from") if predicate.source == "from" else None
+        src_head = src_head or source_of(trigger)
         tgt_head = target_of(trigger, predicate.target_slots)
         if tgt_head is None and predicate.target_slots[0] == "obj" and passive:
             tgt_head = _nearest_mention_before(doc, trigger)
+        if tgt_head is None and predicate.cameo[:2] == "14":
+            tgt_head = _purpose_target(trigger)
     targets: list[Actor | None]
     if tgt_head is None:
-        if not _has_content(trigger, predicate):
+        if not _has_content(trigger, predicate) or predicate.needs_target:
             return []
         targets = [None]
     else:
@@ -176,6 +183,21 @@ def _has_content(trigger: Token, predicate: Predicate) -> bool:
     if predicate.cameo[:2] not in SPEECH_ROOTS:
         return True
     return any(c.dep_ in CONTENT_DEPS and c.i > trigger.i for c in trigger.children)
+
+
+PURPOSE_VERBS = frozenset({"demand", "call", "protest", "oppose", "denounce", "condemn", "urge", "seek", "press"})
+
+
+def _purpose_target(trigger: Token) -> Token | None:
+    """The target of a protest from its purpose clause: "took to the streets to demand X's ouster"."""
+    for c in trigger.subtree:
+        if c.i > trigger.i and c.pos_ == "VERB" and c.lemma_.lower() in PURPOSE_VERBS:
+            if not any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) and c.head.i != trigger.i:
+                continue
+            found = target_of(c, ("obj", "on", "against", "for"))
+            if found is not None:
+                return found
+    return None
 
 
 def _implicit_source(
