@@ -16,7 +16,6 @@ import platform
 import resource
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from corpora import shared_dir
 
@@ -43,7 +42,9 @@ def peak_rss_mb() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", default="GWN", choices=[*CORPORA, "all"])
     parser.add_argument("--limit", type=int, default=0, help="use only the first N articles (0: all)")
     parser.add_argument("--batch-size", type=int, default=16)
@@ -56,7 +57,9 @@ def main() -> None:
     pipeline.resources.check()
     nlp = pipeline.resources.nlp
     print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
-    print(f"corpus {args.corpus}: {len(texts)} articles, {words} words; model {pipeline.resources.config.model}")
+    print(
+        f"corpus {args.corpus}: {len(texts)} articles, {words} words; model {pipeline.resources.config.model}"
+    )
     print(f"after loading resources: peak RSS {peak_rss_mb():.0f} MB")
 
     t0 = time.perf_counter()

@@ -1,3 +1,5 @@
-from eventwire.cli import main
 import sys
+
+from eventwire.cli import main
+
 sys.exit(main())

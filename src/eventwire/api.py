@@ -29,7 +29,10 @@ def code_text(
 
 
 def code_path(
-    path: str | Path, doc_id: str | None = None, pub_date: dt.date | None = None, pipeline: Pipeline | None = None
+    path: str | Path,
+    doc_id: str | None = None,
+    pub_date: dt.date | None = None,
+    pipeline: Pipeline | None = None,
 ) -> Document:
     """Code one file (.txt or .html); the document keeps the original text the offsets point into."""
     path = Path(path)

@@ -33,19 +33,29 @@ def _parser() -> argparse.ArgumentParser:
     code = sub.add_parser(
         "code",
         help="code articles and print their events",
-        description="Code news articles (.txt or .html files, or directories of them) and print their events. "
+        description="Code news articles (.txt or .html files, or directories of them) and print their "
+        "events. "
         "Offsets point into the file's text (for HTML: the extracted article text).",
     )
     code.add_argument("paths", nargs="+", metavar="PATH", help="a .txt/.html file or a directory of them")
-    code.add_argument("--format", choices=sorted(WRITERS), default="table", help="output format (default: table)")
-    code.add_argument("--doc-id", help="document id (single PATH only; default: the file name without extension)")
+    code.add_argument(
+        "--format", choices=sorted(WRITERS), default="table", help="output format (default: table)"
+    )
+    code.add_argument(
+        "--doc-id", help="document id (single PATH only; default: the file name without extension)"
+    )
     code.add_argument(
         "--pub-date",
         metavar="YYYY-MM-DD",
-        help="publication date, to resolve relative dates (single PATH only; default: from the page, or unknown)",
+        help="publication date, to resolve relative dates "
+        "(single PATH only; default: from the page, or unknown)",
     )
     code.add_argument(
-        "--min-confidence", type=float, default=0.0, metavar="X", help="drop events below this confidence (0-1)"
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="drop events below this confidence (0-1)",
     )
     return parser
 
@@ -55,7 +65,9 @@ def _expand(paths: Sequence[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm"})
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm"}
+            )
             if not found:
                 raise InputNotFound(raw, "directory holds no .txt or .html files", "give article files")
             out.extend(found)
@@ -97,7 +109,9 @@ def run_code(args: argparse.Namespace) -> int:
         events.extend(doc.events)
     WRITERS[args.format](events, sys.stdout)
     if failed:
-        print(f"eventwire: {len(failed)} of {len(paths)} inputs could not be coded (see above)", file=sys.stderr)
+        print(
+            f"eventwire: {len(failed)} of {len(paths)} inputs could not be coded (see above)", file=sys.stderr
+        )
         return EXIT_SOME_FAILED
     return EXIT_OK
 

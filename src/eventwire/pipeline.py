@@ -104,7 +104,9 @@ def check_stages(stages: Sequence[Stage]) -> None:
     seen: set[str] = set()
     for stage in stages:
         if stage.name in seen:
-            raise PipelineConfigError("pipeline", f"stage {stage.name!r} appears twice", "list each stage once")
+            raise PipelineConfigError(
+                "pipeline", f"stage {stage.name!r} appears twice", "list each stage once"
+            )
         seen.add(stage.name)
         missing = [f for f in stage.requires if f not in available]
         if missing:

@@ -16,7 +16,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("read", read, requires=("doc_id",), assigns=("original", "title", "pub_date")),
     Stage("clean", clean, requires=("original",), assigns=("text", "offsets", "removed_lines")),
     Stage("nlp", parse, requires=("text",), assigns=("nlp",), batch=parse_batch),
-    Stage("actors", find_actors, requires=("nlp",), assigns=("mentions", "mention_at", "focus_country", "sent_countries")),
+    Stage(
+        "actors",
+        find_actors,
+        requires=("nlp",),
+        assigns=("mentions", "mention_at", "focus_country", "sent_countries"),
+    ),
     Stage("events", find_events, requires=("nlp", "mentions"), assigns=("events",)),
     Stage("attributes", add_attributes, requires=("events", "pub_date"), assigns=("events",)),
     Stage("merge", merge_events, requires=("events",), assigns=("events",)),

@@ -202,9 +202,9 @@ def test_target_less_event_with_another_source_stays() -> None:
     strict=True,
     reason="bug: merge/stage.py:52 (_absorb) copies only other.evidence, not other.other_mentions, so "
     "mentions an absorbed event had already collected are lost (here: a headline that absorbed a later "
-    "repeat, then joined a body event in _merge_headline, merge/stage.py:108). Fix: in _absorb add every span of "
-    "[other.evidence, *other.other_mentions]; in _merge_headline call _absorb and move the headline's "
-    "evidence to the front.",
+    "repeat, then joined a body event in _merge_headline, merge/stage.py:108). Fix: in _absorb add "
+    "every span of [other.evidence, *other.other_mentions]; in _merge_headline call _absorb and move the "
+    "headline's evidence to the front.",
 )
 def test_no_mention_is_lost_when_a_headline_that_absorbed_a_repeat_joins_the_body() -> None:
     headline = ev(0, "asked", "020", actor(0, "Mali", "MLI", "CVL"), actor(0, "Putin", "RUS"))

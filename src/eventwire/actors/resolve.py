@@ -109,7 +109,9 @@ class PhraseResolver:
         # multiword roles: "prime minister", "security forces", "foreign ministry"
         left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
         for c in left:
-            role = self.gaz.role(f"{c.lower_} {token.lower_}") or self.gaz.role(f"{c.lower_} {token.lemma_.lower()}")
+            role = self.gaz.role(f"{c.lower_} {token.lower_}") or self.gaz.role(
+                f"{c.lower_} {token.lemma_.lower()}"
+            )
             if role is not None:
                 return role.type
         role = self.gaz.role(token.lower_) or self.gaz.role(token.lemma_.lower())
@@ -127,7 +129,7 @@ class PhraseResolver:
 
     # -- phrases ----------------------------------------------------------------------------------
     def country_of(self, token: Token, depth: int = 0) -> str | None:
-        """Country of the phrase headed by ``token``: its own entity, then modifiers, then PPs, appositions."""
+        """Country of the phrase headed by ``token``: own entity, modifiers, appositions, then PPs."""
         if depth > MAX_DEPTH:
             return None
         own = self.token_country(token)
@@ -136,9 +138,9 @@ class PhraseResolver:
         ent = self.ent(token.i)
         if ent is not None:
             for t in ent:
-                c = self.token_country(t)
-                if c:
-                    return c
+                named = self.token_country(t)
+                if named:
+                    return named
         for c in token.children:
             if c.dep_ in MODIFIER_DEPS:
                 found = self.country_of(c, depth + 1)
@@ -164,9 +166,9 @@ class PhraseResolver:
             return None
         head_ent = self.ent(token.i)
         for c in token.children:
-            if c.dep_ in {"compound", "amod", "appos", "nmod"} and (head_ent is None or c.i not in range(
-                head_ent.start, head_ent.end
-            )):
+            if c.dep_ in {"compound", "amod", "appos", "nmod"} and (
+                head_ent is None or c.i not in range(head_ent.start, head_ent.end)
+            ):
                 t = self.role_type(c) or self.person_type(c, depth + 1)
                 if t:
                     return t
@@ -214,7 +216,9 @@ class PhraseResolver:
                 if entry.kind == "demonym":
                     # "the Russians" / "Russian" as head: the people or government of that country
                     return Resolved(start, end, None, entry.country, self.role_type(token), "demonym")
-                type_ = entry.type if entry.kind == "org" else (self.modifier_type(token) or entry.type or "GOV")
+                type_ = (
+                    entry.type if entry.kind == "org" else (self.modifier_type(token) or entry.type or "GOV")
+                )
                 name = entry.name if entry.kind == "org" else None
                 return Resolved(start, end, name, entry.country, type_, entry.kind)
             if ent.label_ == "PERSON":
@@ -250,7 +254,11 @@ class PhraseResolver:
                 role = None
         elif role is not None:
             mod = self.modifier_type(token)
-            if mod and role == "GOV" and token.lemma_.lower() in {"government", "regime", "authority", "leader"}:
+            if (
+                mod
+                and role == "GOV"
+                and token.lemma_.lower() in {"government", "regime", "authority", "leader"}
+            ):
                 role = mod if mod in {"MIL"} else role
         if role is None and token.lemma_.lower() not in VAGUE_HEADS:
             if _bare_name(token):

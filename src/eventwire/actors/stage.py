@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-
 from typing import TYPE_CHECKING
 
 from eventwire.actors.coref import link_people
@@ -91,7 +90,9 @@ LOCATIVE_PREPS = frozenset(
 )
 
 
-def sentence_countries(parsed: SpacyDoc, resolver: PhraseResolver, sent_start: int, sent_end: int) -> list[str]:
+def sentence_countries(
+    parsed: SpacyDoc, resolver: PhraseResolver, sent_start: int, sent_end: int
+) -> list[str]:
     """Countries of the places named in a token range as places ("in Mali", "from the capital Bamako"),
     not as actors ("Russia said", "the Russian military"), in order of first mention."""
     out: list[str] = []
@@ -138,14 +139,19 @@ def _resolve_definites_and_pronouns(
     parsed = require_parse(doc)
     for token in parsed:
         lower = token.lower_
-        is_pron = token.pos_ == "PRON" and lower in PRONOUNS and token.dep_ in {
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-            "pobj",
-            "poss",
-            "dative",
-        }
+        is_pron = (
+            token.pos_ == "PRON"
+            and lower in PRONOUNS
+            and token.dep_
+            in {
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "pobj",
+                "poss",
+                "dative",
+            }
+        )
         is_definite = (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in DEFINITE_GROUP_NOUNS
@@ -186,7 +192,10 @@ def _antecedent(
     nearer object ("Frank ... criticised Buhari. He hailed ..." -> Frank)."""
     if lower in PERSON_PRONOUNS and parsed is not None:
         found = _antecedent_among(
-            [m for m in mentions if m.head >= 0 and parsed[m.head].dep_ in {"nsubj", "nsubjpass"}], at, lower, definite
+            [m for m in mentions if m.head >= 0 and parsed[m.head].dep_ in {"nsubj", "nsubjpass"}],
+            at,
+            lower,
+            definite,
         )
         if found is not None:
             return found

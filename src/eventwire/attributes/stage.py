@@ -76,7 +76,9 @@ def _add_location(doc: Document, event: Event, trigger: Token, resources: Resour
         place = geocode(ent.text, resources.gazetteer, doc.focus_country)
         if place is None:
             continue
-        event.location = Location(span=span, name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+        event.location = Location(
+            span=span, name=place.name, country=place.country, lat=place.lat, lon=place.lon
+        )
         return
 
 

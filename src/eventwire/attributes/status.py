@@ -22,7 +22,9 @@ HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "ca
 PLANNED_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 ALLEGED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "reportedly"})
 CONDITION_MARKS = frozenset({"if", "unless"})
-GOVERNING_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "dobj", "pcomp", "relcl", "acl", "pobj", "prep"})
+GOVERNING_DEPS = frozenset(
+    {"ccomp", "xcomp", "advcl", "conj", "dobj", "pcomp", "relcl", "acl", "pobj", "prep"}
+)
 MAX_CLIMB = 5
 
 
@@ -42,7 +44,8 @@ def _modal(token: Token) -> str | None:
 
 def _has_condition(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children) or (
-        token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+        token.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
     )
 
 
@@ -91,7 +94,10 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
         adverb = next(c.lower_ for c in trigger.children if c.lower_ in ALLEGED_ADVERBS)
         found.add("reported" if adverb == "reportedly" else "alleged")
         cue = cue or f"adverb:{adverb}"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and trigger.dep_ in {"xcomp", "advcl"}:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and trigger.dep_ in {
+        "xcomp",
+        "advcl",
+    }:
         # "in order to send", "to restore": purpose and infinitive clauses are not yet done
         if trigger.dep_ == "advcl":
             found.add("planned")

@@ -64,7 +64,9 @@ class PredicateLexicon:
         return self.reporting.get(lemma, set())
 
     @classmethod
-    def load(cls, predicates_path: Path | None = None, reporting_path: Path | None = None) -> PredicateLexicon:
+    def load(
+        cls, predicates_path: Path | None = None, reporting_path: Path | None = None
+    ) -> PredicateLexicon:
         return cls(_load_predicates(predicates_path), _load_reporting(reporting_path))
 
 
@@ -100,7 +102,9 @@ def _load_predicates(path: Path | None) -> list[Predicate]:
     for n, cols in _rows(text):
         where = f"{name}:{n}"
         if len(cols) not in (5, 6):
-            raise BadDataFile(where, f"expected 5 or 6 tab-separated columns, got {len(cols)}", "fix the line")
+            raise BadDataFile(
+                where, f"expected 5 or 6 tab-separated columns, got {len(cols)}", "fix the line"
+            )
         lemma, pos, cue_text, cameo, target = (c.strip() for c in cols[:5])
         source = cols[5].strip() if len(cols) == 6 and cols[5].strip() != "-" else "subj"
         if not (source in {"subj", "from", "sayer"} or source.startswith("implicit:")):

@@ -17,7 +17,9 @@ LIGHT_VERBS = frozenset(
      "organize", "organise", "lead", "resume", "open", "impose", "file", "issue"}
 )  # fmt: skip
 """Verbs whose object noun names the act ("held talks", "paid a visit", "launched an attack")."""
-NON_VIOLENT_MODIFIERS = frozenset({"diplomatic", "political", "charm", "media", "legal", "economic", "verbal", "trade"})
+NON_VIOLENT_MODIFIERS = frozenset(
+    {"diplomatic", "political", "charm", "media", "legal", "economic", "verbal", "trade"}
+)
 """Modifiers that make a conflict noun figurative ("a diplomatic offensive", "a charm offensive")."""
 MAX_CLIMB = 4
 
@@ -125,10 +127,10 @@ def prep_object(token: Token, prep: str) -> Token | None:
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     return obj
-    # the preposition may hang on the object: "met with X" parsed as met -> X? or "held talks with X"
-    obj = object_of(token) if token.pos_ == "VERB" else None
-    if obj is not None:
-        for c in obj.children:
+    # the preposition may hang on the object: "held talks with X"
+    direct = object_of(token) if token.pos_ == "VERB" else None
+    if direct is not None:
+        for c in direct.children:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for o in c.children:
                     if o.dep_ == "pobj":

@@ -88,7 +88,9 @@ def _cue_holds(token: Token, key: str, arg: str | None, lemmas: frozenset[str]) 
             for c in token.children
         )
     if key == "oprd":
-        return any(c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and ok(c) for c in token.subtree if c.head == token)
+        return any(
+            c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and ok(c) for c in token.subtree if c.head == token
+        )
     if key == "prep":
         for c in token.children:
             if c.dep_ in {"prep", "dative", "agent"} and c.lower_ == arg:
@@ -185,7 +187,9 @@ def _has_content(trigger: Token, predicate: Predicate) -> bool:
     return any(c.dep_ in CONTENT_DEPS and c.i > trigger.i for c in trigger.children)
 
 
-PURPOSE_VERBS = frozenset({"demand", "call", "protest", "oppose", "denounce", "condemn", "urge", "seek", "press"})
+PURPOSE_VERBS = frozenset(
+    {"demand", "call", "protest", "oppose", "denounce", "condemn", "urge", "seek", "press"}
+)
 
 
 def _purpose_target(trigger: Token) -> Token | None:
@@ -225,9 +229,11 @@ def _nearest_mention_before(doc: Document, trigger: Token) -> Token | None:
 def default_country(
     doc: Document, sent_index: int, exclude: set[str | None], speaker: str | None = None, person: bool = False
 ) -> str | None:
-    """Country of an actor that names none ("the police", "Deputy Minister X"): the one place named in
-    its sentence ("in Mali"; not for people, who travel), else the country of the official speaker reporting it ("the Russian ministry
-    said Deputy Minister X met ..."), else the article's focus country."""
+    """Country of an actor that names none ("the police", "Deputy Minister X"), in order:
+    - the one place named in its sentence ("in Mali"; not for people, who travel);
+    - the country of the official speaker reporting the clause ("the Russian ministry said Deputy
+      Minister X met ...");
+    - the article's focus country."""
     named = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) and not person else []
     local = [c for c in named if c not in exclude and c not in {"IGO", "NGO"}]
     if len(local) == 1:

@@ -12,7 +12,15 @@ from __future__ import annotations
 from eventwire.document import Actor, Document, Event
 from eventwire.resources import Resources
 
-STATUS_RANK = {"asserted": 0, "reported": 1, "alleged": 2, "planned": 3, "requested": 4, "hypothetical": 5, "denied": 6}
+STATUS_RANK = {
+    "asserted": 0,
+    "reported": 1,
+    "alleged": 2,
+    "planned": 3,
+    "requested": 4,
+    "hypothetical": 5,
+    "denied": 6,
+}
 
 
 def actor_key(actor: Actor | None) -> tuple[object, ...]:
@@ -49,8 +57,9 @@ def _dates_differ(a: Event, b: Event) -> bool:
 
 
 def _absorb(keep: Event, other: Event) -> None:
-    if other.evidence != keep.evidence and other.evidence not in keep.other_mentions:
-        keep.other_mentions.append(other.evidence)
+    for span in (other.evidence, *other.other_mentions):
+        if span != keep.evidence and span not in keep.other_mentions:
+            keep.other_mentions.append(span)
     keep.date = keep.date or other.date
     keep.date_precision = keep.date_precision or other.date_precision
     keep.date_span = keep.date_span or other.date_span
@@ -76,36 +85,51 @@ def _merge_partial_repeats(events: list[Event]) -> list[Event]:
     stated with less ("met X ... and discussed"): it joins the fuller one."""
     kept: list[Event] = []
     for event in events:
+        fuller = None
         if event.target is None:
-            fuller = next(
-                (k for k in events if k is not event and k.target is not None and k.sent_index == event.sent_index
-                 and k.cameo_root == event.cameo_root and actor_key(k.source) == actor_key(event.source)),
-                None,
-            )  # fmt: skip
-            if fuller is not None:
-                _absorb(fuller, event)
-                continue
-        kept.append(event)
+            fuller = next((k for k in events if k is not event and _fuller_repeat(k, event)), None)
+        if fuller is not None:
+            _absorb(fuller, event)
+        else:
+            kept.append(event)
     return kept
+
+
+def _fuller_repeat(candidate: Event, event: Event) -> bool:
+    return (
+        candidate.target is not None
+        and candidate.sent_index == event.sent_index
+        and candidate.cameo_root == event.cameo_root
+        and actor_key(candidate.source) == actor_key(event.source)
+    )
 
 
 def _country(actor: Actor | None) -> str | None:
     return actor.country if actor is not None else None
 
 
+def _headline_repeat(body: Event, headline: Event) -> bool:
+    """A body event that the headline restates: compatible root, same source country, and the same
+    target country unless one of them has no target."""
+    if body.sent_index == 0 or not _roots_compatible(body.cameo_root, headline.cameo_root):
+        return False
+    if _country(body.source) != _country(headline.source):
+        return False
+    if body.target is None or headline.target is None:
+        return True
+    return _country(body.target) == _country(headline.target)
+
+
 def _merge_headline(events: list[Event]) -> list[Event]:
-    """Headline events (first sentence) join a body event with the same countries and a compatible root."""
+    """Headline events (first sentence) join a body event that restates them."""
     kept: list[Event] = []
     for event in events:
+        body = None
         if event.sent_index == 0:
-            body = next(
-                (k for k in events if k.sent_index > 0 and _roots_compatible(k.cameo_root, event.cameo_root)
-                 and _country(k.source) == _country(event.source)
-                 and _country(k.target) in {_country(event.target), None} | ({_country(k.target)} if event.target is None else set())),
-                None,
-            )  # fmt: skip
-            if body is not None:
-                body.other_mentions.insert(0, event.evidence)
-                continue
-        kept.append(event)
+            body = next((k for k in events if _headline_repeat(k, event)), None)
+        if body is not None:
+            _absorb(body, event)
+            body.other_mentions.sort(key=lambda span: span.start)  # the headline first
+        else:
+            kept.append(event)
     return kept

@@ -37,7 +37,10 @@ def load_model(name: str, gazetteer: Gazetteer) -> Language:
     nlp = spacy.load(name)
     nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
     ruler = nlp.add_pipe(
-        "entity_ruler", name=RULER_NAME, before="ner", config={"phrase_matcher_attr": "LOWER", "validate": False}
+        "entity_ruler",
+        name=RULER_NAME,
+        before="ner",
+        config={"phrase_matcher_attr": "LOWER", "validate": False},
     )
     ruler.add_patterns(gazetteer.entity_ruler_patterns())  # type: ignore[attr-defined]
     return nlp

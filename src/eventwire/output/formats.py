@@ -55,7 +55,7 @@ def _actor_cell(actor: dict[str, Any] | None) -> str:
     if not actor:
         return "-"
     code = f"{actor['country'] or '???'}{actor['type'] or ''}"
-    label = actor["name"] or actor["text"]
+    label = " ".join((actor["name"] or actor["text"]).split())
     if len(label) > 28:
         label = label[:27] + "…"
     return f"{code} {label}"

@@ -28,6 +28,6 @@ def finalize(doc: Document, resources: Resources) -> None:
             if doc.original[span.start : span.end] != span.text:
                 raise PipelineConfigError(
                     doc.doc_id,
-                    f"event {event.id} has a span {span.start}-{span.end} that does not match the original text",
+                    f"event {event.id}: span {span.start}-{span.end} does not match the original text",
                     "this is a bug in eventwire: please report it with the input file",
                 )

@@ -11,6 +11,9 @@ from eventwire.errors import InputNotFound, NoArticleText, UnreadableInput, Unsu
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 BINARY_SNIFF_BYTES = 4096
+MIN_ARTICLE_WORDS = 8
+"""Fewer extracted words than this is navigation or an error page, not an article (a headline alone has
+about 8-12 words)."""
 MAX_CONTROL_SHARE = 0.05
 """Share of control characters in the first 4 KiB above which a 'text' file is called binary."""
 
@@ -69,9 +72,16 @@ def extract_html(html: str, name: str) -> ReadResult:
     """Extract the article text, title and publication date of an HTML page with trafilatura."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    result = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=True,
+        # a footer's "Copyright 2023" is not a publication date: only dates the page states as such
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise NoArticleText(name, "no article text found in the page", "check that it is a news article page")
     title = getattr(result, "title", None) or None
     pub_date = parse_iso_date(getattr(result, "date", None))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.document import Document
+from eventwire.errors import UnreadableInput
 from eventwire.read.files import read_path
 from eventwire.resources import Resources
 
@@ -14,7 +15,9 @@ def read(doc: Document, resources: Resources) -> None:
     if doc.original:
         return
     if doc.path is None:
-        raise ValueError("a Document needs either original text or a path")
+        raise UnreadableInput(
+            doc.doc_id, "the document has no text and no path", "give article text or a file"
+        )
     result = read_path(Path(doc.path), resources.config.max_input_bytes)
     doc.original = result.text
     doc.title = doc.title or result.title
