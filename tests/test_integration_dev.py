@@ -23,6 +23,7 @@ MIN_F1 = {"lenient": 0.35, "aligned": 0.25}
 @dataclass(frozen=True)
 class CodedDev:
     originals: dict[str, str]  # doc id -> the text as the XML parser returns it
+    coded: list[str]  # doc ids in the order the pipeline gave them back
     records: list[dict[str, Any]]
     scores: dict[str, dict[str, Any]]
 
@@ -33,13 +34,15 @@ def dev(dev_articles: list[Any], shared_dir: Path, tmp_path_factory: pytest.Temp
     pipeline = build_pipeline()
     docs = [Document(doc_id=a.doc_id, original=a.text, pub_date=a.pub_date) for a in dev_articles]
     pred = tmp_path_factory.mktemp("dev") / "pred.jsonl"
+    coded = []
     with pred.open("w", encoding="utf-8") as fh:
         for doc in pipeline.pipe(docs):
+            coded.append(doc.doc_id)
             for event in doc.events:
                 fh.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
     records = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines()]
     scores = score_events(shared_dir / "dev" / "gold.jsonl", pred)
-    return CodedDev({a.doc_id: a.text for a in dev_articles}, records, scores)
+    return CodedDev({a.doc_id: a.text for a in dev_articles}, coded, records, scores)
 
 
 def _summary(res: dict[str, Any]) -> str:
@@ -59,8 +62,11 @@ def test_dev_f1_meets_the_bar(dev: CodedDev, mode: str) -> None:
 
 
 def test_dev_every_article_is_coded(dev: CodedDev) -> None:
-    assert set(dev.originals) <= {r["doc"] for r in dev.records} | set(dev.originals)
+    assert dev.coded == list(dev.originals)  # in input order, none dropped
     assert {r["doc"] for r in dev.records} <= set(dev.originals)
+    for doc_id in dev.originals:
+        ids = [r["id"] for r in dev.records if r["doc"] == doc_id]
+        assert ids == [f"e{n}" for n in range(1, len(ids) + 1)], doc_id
 
 
 def test_dev_spans_point_into_the_texts(

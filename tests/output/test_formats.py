@@ -278,13 +278,8 @@ def test_table_has_one_line_per_event_even_with_multiline_evidence() -> None:
     assert lines[2].endswith("…") and "Talks resumed" in lines[2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: output/formats.py:58 (_actor_cell) does not collapse whitespace in the actor label, so an "
-    "actor mention that crosses a line break of a hard-wrapped .txt file splits its table row in two. "
-    "Fix: label = ' '.join((actor['name'] or actor['text']).split()), as is done for the evidence.",
-)
 def test_table_row_stays_on_one_line_when_an_actor_crosses_a_line_break() -> None:
+    """Regression: an actor mention crossing a line break of a hard-wrapped file split its table row."""
     actor = Actor(TextSpan("Foreign\nMinister Yawa Mensah", 0, 28), name=None, country="TGO", type="GOV")
     lines = render([sample_event(source=actor)], "table").splitlines()
     assert len(lines) == 2

@@ -209,25 +209,15 @@ def test_binary_file_named_html_is_refused_before_extraction(tmp_path: Path) -> 
         read_path(write(tmp_path, "image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), CAP)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: read/files.py:72 lets trafilatura/htmldate guess the page date from a footer's "
-    "'Copyright 2023', giving pub_date 2023-01-01; relative dates are then resolved against 1 January. "
-    "Fix: pass date_extraction_params={'extensive_search': False} to bare_extraction.",
-)
 def test_copyright_year_is_not_taken_as_the_publication_date(tmp_path: Path) -> None:
+    """Regression: a footer's "Copyright 2023" was taken as the page date (2023-01-01), so relative dates
+    were resolved against 1 January."""
     result = read_path(write(tmp_path, "page.html", news_page(date_meta=None, footer_year="2023")), CAP)
     assert result.pub_date is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: read/files.py:73-75 accepts whatever trafilatura's fallback returns; for a page whose only "
-    "text is navigation links it returns the link text ('Home About'), which is then coded as an "
-    "article. Fix: raise NoArticleText when the extracted text (title removed) has no sentence, e.g. "
-    "fewer than a named minimum of words.",
-)
 def test_page_of_bare_navigation_links_has_no_article_text(tmp_path: Path) -> None:
+    """Regression: trafilatura's fallback returned the link text ("Home About"), which was coded as an article."""
     page = ('<html><head><title>Menu</title></head><body><nav><a href="/">Home</a> <a href="/a">About</a>'
             "</nav><footer>Copyright 2023</footer></body></html>")  # fmt: skip
     with pytest.raises(NoArticleText):

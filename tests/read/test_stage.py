@@ -51,12 +51,8 @@ def test_size_cap_comes_from_the_config(tmp_path: Path) -> None:
         read(Document(doc_id="a", original="", path=str(path)), Resources(Config(max_input_bytes=10)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: read/stage.py:17 raises a bare ValueError (no code, not routed to Pipeline.pipe's on_error) "
-    "for a document with empty text and no path, e.g. code_text(''). Fix: raise "
-    "UnreadableInput(doc.doc_id, 'the document has no text and no path', 'give article text or a file').",
-)
 def test_document_without_text_or_path_is_an_input_error() -> None:
+    """Regression: a document with empty text and no path (``code_text("")``) raised a bare ValueError that
+    Pipeline.pipe could not hand to on_error."""
     with pytest.raises(EventwireError):
         read(Document(doc_id="empty", original=""), Resources())
