@@ -217,7 +217,7 @@ def test_copyright_year_is_not_taken_as_the_publication_date(tmp_path: Path) -> 
 
 
 def test_page_of_bare_navigation_links_has_no_article_text(tmp_path: Path) -> None:
-    """Regression: trafilatura's fallback returned the link text ("Home About"), which was coded as an article."""
+    """Regression: trafilatura's fallback returned the link text ("Home About"), coded as an article."""
     page = ('<html><head><title>Menu</title></head><body><nav><a href="/">Home</a> <a href="/a">About</a>'
             "</nav><footer>Copyright 2023</footer></body></html>")  # fmt: skip
     with pytest.raises(NoArticleText):
