@@ -14,7 +14,9 @@ OBJECT_DEPS = frozenset({"dobj", "obj"})
 INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep"})
 LIGHT_VERBS = frozenset(
     {"hold", "make", "pay", "conduct", "launch", "stage", "carry", "begin", "start", "have", "wage", "mount",
-     "organize", "organise", "lead", "resume", "open", "impose", "file", "issue"}
+     "organize", "organise", "lead", "resume", "open", "impose", "file", "issue",
+     # verbs that authorise the act their object names: "approved arms sales to X"
+     "approve", "authorize", "authorise", "green-light", "clear", "announce", "order", "propose"}
 )  # fmt: skip
 """Verbs whose object noun names the act ("held talks", "paid a visit", "launched an attack")."""
 NON_VIOLENT_MODIFIERS = frozenset(
@@ -89,6 +91,9 @@ def noun_source(noun: Token) -> Token | None:
                     return obj
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in LIGHT_VERBS:
         return subject_of(noun.head)
+    between = prep_object(noun, "between")
+    if between is not None:
+        return between  # "talks between X and Y": X, with Y as the target (see events.stage)
     return None
 
 

@@ -119,13 +119,22 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
             tgt_head = _nearest_mention_before(doc, trigger)
         if tgt_head is None and predicate.cameo[:2] == "14":
             tgt_head = _purpose_target(trigger)
+    if trigger.pos_ == "NOUN" and src_head is not None and src_head.dep_ == "pobj" and src_head.head.lower_ == "between":
+        # "talks between X and Y": one side is the source, the other the target
+        sides = conjuncts(src_head)
+        if len(sides) > 1:
+            tgt_head = sides[1]
+            src_head = sides[0]
     targets: list[Actor | None]
     if tgt_head is None:
         if not _has_content(trigger, predicate) or predicate.needs_target:
             return []
         targets = [None]
     else:
-        targets = [a for a in (actor_for(doc, t) for t in conjuncts(tgt_head)) if a is not None] or [None]
+        tgt_heads = [tgt_head] if src_head is not None and src_head in conjuncts(tgt_head) else conjuncts(tgt_head)
+        targets = [a for a in (actor_for(doc, t) for t in tgt_heads) if a is not None] or [None]
+        if targets == [None] and predicate.needs_target:
+            return []
         if targets == [None] and predicate.target_slots[0] == "obj" and tgt_head.i > trigger.i:
             # the verb's object is a thing, not an actor ("released a list", "defended the decision")
             return []
@@ -135,7 +144,8 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
             return []
         sources = [implicit]
     else:
-        sources = [a for a in (actor_for(doc, t) for t in conjuncts(src_head)) if a is not None]
+        heads = [src_head] if tgt_head is not None and tgt_head in conjuncts(src_head) else conjuncts(src_head)
+        sources = [a for a in (actor_for(doc, t) for t in heads) if a is not None]
     if not sources:
         return []
     for actor in [*sources, *targets]:
