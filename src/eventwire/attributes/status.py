@@ -42,6 +42,22 @@ def _modal(token: Token) -> str | None:
     return None
 
 
+OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
+
+
+def _governing_say(token: Token, lexicon: PredicateLexicon) -> bool:
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head.i == current.i:
+            return False
+        if current.dep_ in {"ccomp", "conj", "parataxis"} and "say" in lexicon.reporting_kinds(
+            current.head.lemma_.lower()
+        ):
+            return True
+        current = current.head
+    return False
+
+
 def _has_condition(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children) or (
         token.dep_ == "advcl"
@@ -84,7 +100,10 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
     attributed: tuple[int, int] | None = None
     cue = ""
     modal = _modal(trigger)
-    if modal in HYPOTHETICAL_MODALS or _has_condition(trigger):
+    if modal in OBLIGATION_MODALS and _governing_say(trigger, lexicon):
+        found.add("requested")  # "X should release Y," Z said: Z asks for it
+        cue = f"modal:{modal}+say"
+    elif modal in HYPOTHETICAL_MODALS or _has_condition(trigger):
         found.add("hypothetical")
         cue = cue or f"modal:{modal or 'if'}"
     elif modal in PLANNED_MODALS:

@@ -50,8 +50,54 @@ def find_events(doc: Document, resources: Resources) -> None:
                 continue
             if token.pos_ == "VERB" and is_negated(token):
                 continue
-            events.extend(_events_for(doc, token, predicate, sent_index))
+            found = _events_for(doc, token, predicate, sent_index)
+            events.extend(found)
+            events.extend(_appeals_for(doc, token, found))
     doc.events = events
+
+
+OBLIGATION_MODALS = {"should": "020", "must": "100", "ought": "020"}
+"""'X should release Y,' Z said: Z's appeal (02) or demand (10, for "must") that X act; the act itself is
+requested (see attributes.status)."""
+
+
+def _appeals_for(doc: Document, trigger: Token, events: list[Event]) -> list[Event]:
+    modal = next(
+        (c.lower_ for c in trigger.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None
+    )
+    if modal is None or not events:
+        return []
+    sayer = sayer_of(trigger)
+    if sayer is None:
+        return []
+    speaker = actor_for(doc, sayer)
+    if speaker is None:
+        return []
+    say = sayer.head
+    say_span = doc.span(say.idx, say.idx + len(say.text))
+    out = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for event in events:
+        addressee = event.source
+        key = (addressee.country, addressee.type) if addressee else (None, None)
+        if key in seen or (addressee is not None and _same_actor(speaker, addressee)):
+            continue
+        seen.add(key)
+        out.append(
+            Event(
+                doc=doc.doc_id,
+                cameo=OBLIGATION_MODALS[modal],
+                source=speaker,
+                target=addressee,
+                evidence=event.evidence,
+                trigger=say_span,
+                rule=f"appeal:{modal}+{say.lemma_}",
+                confidence=event.confidence,
+                sent_index=event.sent_index,
+                trigger_token=say.i,
+            )
+        )
+    return out
 
 
 def match_predicate(token: Token, lexicon: PredicateLexicon) -> Predicate | None:
@@ -119,7 +165,12 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
             tgt_head = _nearest_mention_before(doc, trigger)
         if tgt_head is None and predicate.cameo[:2] == "14":
             tgt_head = _purpose_target(trigger)
-    if trigger.pos_ == "NOUN" and src_head is not None and src_head.dep_ == "pobj" and src_head.head.lower_ == "between":
+    if (
+        trigger.pos_ == "NOUN"
+        and src_head is not None
+        and src_head.dep_ == "pobj"
+        and src_head.head.lower_ == "between"
+    ):
         # "talks between X and Y": one side is the source, the other the target
         sides = conjuncts(src_head)
         if len(sides) > 1:
@@ -131,7 +182,9 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
             return []
         targets = [None]
     else:
-        tgt_heads = [tgt_head] if src_head is not None and src_head in conjuncts(tgt_head) else conjuncts(tgt_head)
+        tgt_heads = (
+            [tgt_head] if src_head is not None and src_head in conjuncts(tgt_head) else conjuncts(tgt_head)
+        )
         targets = [a for a in (actor_for(doc, t) for t in tgt_heads) if a is not None] or [None]
         if targets == [None] and predicate.needs_target:
             return []
@@ -144,7 +197,9 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
             return []
         sources = [implicit]
     else:
-        heads = [src_head] if tgt_head is not None and tgt_head in conjuncts(src_head) else conjuncts(src_head)
+        heads = (
+            [src_head] if tgt_head is not None and tgt_head in conjuncts(src_head) else conjuncts(src_head)
+        )
         sources = [a for a in (actor_for(doc, t) for t in heads) if a is not None]
     if not sources:
         return []
