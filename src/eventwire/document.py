@@ -162,7 +162,7 @@ class Mention:
     name: str | None
     country: str | None
     type: str | None
-    kind: str  # "person", "org", "country", "capital", "metonym", "demonym", "role", "pronoun"
+    kind: str  # person, org (gazetteer), unknown-org, country, capital, metonym, demonym, role, pronoun
     head: int = -1  # token index of the mention's head in Document.nlp
     entity_id: int = -1  # in-document coreference cluster
 

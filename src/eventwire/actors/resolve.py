@@ -228,13 +228,13 @@ class PhraseResolver:
                 # an organisation the gazetteer does not know: typed by its words when they say
                 # ("Interior Ministry"), located by its modifiers, else left for the article's context
                 type_ = self._org_type(ent) or self.role_type(token)
-                return Resolved(start, end, clean_name(ent), self.country_of(token), type_, "org")
+                return Resolved(start, end, clean_name(ent), self.country_of(token), type_, "unknown-org")
             if ent.label_ == "FAC":
                 type_ = self._org_type(ent) or self.role_type(token)
                 country = self.country_of(token)
                 if type_ is None and country is None:
                     return None
-                return Resolved(start, end, clean_name(ent), country, type_, "org")
+                return Resolved(start, end, clean_name(ent), country, type_, "unknown-org")
             return None
         role = self.role_type(token)
         if role is None and token.lemma_.lower() in VAGUE_HEADS:

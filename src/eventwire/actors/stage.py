@@ -127,7 +127,7 @@ def _link_definite_roles(parsed: SpacyDoc, mentions: list[Mention]) -> None:
         for prev in reversed(mentions[:i]):
             if m.start - prev.end > MAX_DEFINITE_CHARS:
                 break
-            if prev.type == m.type and prev.country and prev.kind in {"org", "person"}:
+            if prev.type == m.type and prev.country and prev.kind in {"org", "unknown-org", "person"}:
                 m.country, m.name = prev.country, prev.name
                 m.entity_id = prev.entity_id
                 break
@@ -210,9 +210,9 @@ def _antecedent_among(mentions: list[Mention], at: int, lower: str, definite: bo
             if m.kind == "person" or (m.kind == "role" and m.name):
                 return m
         elif definite:
-            if m.kind == "org" and m.type in {"REB", "PMC", "BUS", "NGO", "IGO", "OPP"}:
+            if m.kind in {"org", "unknown-org"} and m.type in {"REB", "PMC", "BUS", "NGO", "IGO", "OPP"}:
                 return m
-        elif m.kind in {"org", "country", "metonym", "capital"} or (
+        elif m.kind in {"org", "unknown-org", "country", "metonym", "capital"} or (
             m.kind == "role" and lower in {"they", "them", "their"}
         ):
             return m

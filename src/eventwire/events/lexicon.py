@@ -34,7 +34,8 @@ class Predicate:
 
     @property
     def needs_target(self) -> bool:
-        return "required" in self.target_slots
+        """Meetings and visits (root 04) always need a counterpart; other rows say "required"."""
+        return "required" in self.target_slots or self.cameo.startswith("04")
 
     @property
     def rule(self) -> str:

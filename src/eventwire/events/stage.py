@@ -188,7 +188,7 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
         targets = [a for a in (actor_for(doc, t) for t in tgt_heads) if a is not None] or [None]
         if targets == [None] and predicate.needs_target:
             return []
-        if targets == [None] and predicate.target_slots[0] == "obj" and tgt_head.i > trigger.i:
+        if targets == [None] and predicate.target_slots[0] == "obj":
             # the verb's object is a thing, not an actor ("released a list", "defended the decision")
             return []
     if src_head is None:
@@ -204,7 +204,13 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
     if not sources:
         return []
     for actor in [*sources, *targets]:
-        if actor is not None and actor.country is None and actor.type not in {"IGO", "NGO"}:
+        # organisations the gazetteer lists without a country are transnational: they keep none
+        if (
+            actor is not None
+            and actor.country is None
+            and actor.type not in {"IGO", "NGO"}
+            and actor.kind != "org"
+        ):
             others = {a.country for a in [*sources, *targets] if a is not None and a is not actor}
             actor.country = default_country(
                 doc, sent_index, others, _speaker_country(doc, trigger, actor), person=actor.kind == "person"
