@@ -20,6 +20,7 @@ class Cue:
     key: str  # obj | prep | prt | xcomp
     arg: str | None  # the preposition for prep cues
     lemmas: frozenset[str]  # empty = any
+    negated: bool = False  # "xcomp!=know|learn": the word must NOT be one of these
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class Predicate:
 
 
 def _cue_text(cue: Cue) -> str:
-    head = f"{cue.key}={cue.arg}>" if cue.arg else f"{cue.key}="
+    op = "!=" if cue.negated else "="
+    head = f"{cue.key}{op}{cue.arg}>" if cue.arg else f"{cue.key}{op}"
     return head + "|".join(sorted(cue.lemmas))
 
 
@@ -124,6 +126,8 @@ def _load_predicates(path: Path | None) -> list[Predicate]:
 
 def _parse_cue(text: str, where: str) -> Cue:
     key, sep, value = text.partition("=")
+    negated = key.endswith("!")
+    key = key.rstrip("!")
     if not sep or key not in CUE_KEYS:
         raise BadDataFile(where, f"bad cue {text!r}", "use obj=, prep=, prt=, xcomp= or oprd=")
     arg = None
@@ -132,7 +136,7 @@ def _parse_cue(text: str, where: str) -> Cue:
     lemmas = frozenset(v for v in value.split("|") if v and v != "*")
     if key != "prep" and not lemmas and value != "*":
         raise BadDataFile(where, f"cue {text!r} lists no lemmas", "give at least one lemma")
-    return Cue(key, arg, lemmas)
+    return Cue(key, arg, lemmas, negated)
 
 
 def _load_reporting(path: Path | None) -> dict[str, set[str]]:

@@ -113,14 +113,19 @@ def match_predicate(token: Token, lexicon: PredicateLexicon) -> Predicate | None
         return None
     lemma = token.lemma_.lower()
     for predicate in lexicon.candidates(lemma, pos):
-        if all(_cue_holds(token, cue.key, cue.arg, cue.lemmas) for cue in predicate.cues):
+        if all(_cue_holds(token, cue.key, cue.arg, cue.lemmas, cue.negated) for cue in predicate.cues):
             return predicate
     return None
 
 
-def _cue_holds(token: Token, key: str, arg: str | None, lemmas: frozenset[str]) -> bool:
+def _cue_holds(
+    token: Token, key: str, arg: str | None, lemmas: frozenset[str], negated: bool = False
+) -> bool:
     def ok(t: Token) -> bool:
-        return not lemmas or t.lemma_.lower() in lemmas or t.lower_ in lemmas
+        listed = t.lemma_.lower() in lemmas or t.lower_ in lemmas
+        if negated:
+            return not listed
+        return not lemmas or listed
 
     if key == "obj":
         obj = object_of(token) if token.pos_ == "VERB" else None
