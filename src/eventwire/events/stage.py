@@ -170,17 +170,11 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
             tgt_head = _nearest_mention_before(doc, trigger)
         if tgt_head is None and predicate.cameo[:2] == "14":
             tgt_head = _purpose_target(trigger)
-    if (
-        trigger.pos_ == "NOUN"
-        and src_head is not None
-        and src_head.dep_ == "pobj"
-        and src_head.head.lower_ == "between"
-    ):
-        # "talks between X and Y": one side is the source, the other the target
+    if src_head is not None and _two_sided(trigger, predicate, src_head, tgt_head):
+        # "talks between X and Y", "X and Y signed a deal": one side is the source, the other the target
         sides = conjuncts(src_head)
         if len(sides) > 1:
-            tgt_head = sides[1]
-            src_head = sides[0]
+            src_head, tgt_head = sides[0], sides[1]
     targets: list[Actor | None]
     if tgt_head is None:
         if not _has_content(trigger, predicate) or predicate.needs_target:
@@ -248,6 +242,16 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
                 )
             )
     return out
+
+
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+"""Cooperative acts where coordinated subjects act with each other ("X and Y signed an agreement")."""
+
+
+def _two_sided(trigger: Token, predicate: Predicate, src_head: Token, tgt_head: Token | None) -> bool:
+    if trigger.pos_ == "NOUN" and src_head.dep_ == "pobj" and src_head.head.lower_ == "between":
+        return True
+    return tgt_head is None and predicate.cameo[:2] in SYMMETRIC_ROOTS
 
 
 SPEECH_ROOTS = frozenset({"02", "10", "13"})
