@@ -50,6 +50,8 @@ def find_events(doc: Document, resources: Resources) -> None:
                 continue
             if token.pos_ == "VERB" and is_negated(token):
                 continue
+            if predicate.cameo == "016" and is_passive(token):
+                continue  # "were denied an education" is a refusal done to them, not a denial they made
             found = _events_for(doc, token, predicate, sent_index)
             events.extend(found)
             events.extend(_appeals_for(doc, token, found))
@@ -129,6 +131,8 @@ def _cue_holds(
 
     if key == "obj":
         obj = object_of(token) if token.pos_ == "VERB" else None
+        if lemmas == {"none"} and not negated:
+            return obj is None
         return obj is not None and ok(obj)
     if key == "prt":
         return any(c.dep_ == "prt" and ok(c) for c in token.children)
@@ -187,8 +191,8 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
         targets = [a for a in (actor_for(doc, t) for t in tgt_heads) if a is not None] or [None]
         if targets == [None] and predicate.needs_target:
             return []
-        if targets == [None] and predicate.target_slots[0] == "obj":
-            # the verb's object is a thing, not an actor ("released a list", "defended the decision")
+        if targets == [None] and (predicate.target_slots[0] == "obj" or predicate.cameo[:2] in VERBAL_ROOTS):
+            # the act is aimed at a thing, not an actor ("released a list", "critical of the agreement")
             return []
     if src_head is None:
         implicit = _implicit_source(doc, trigger, predicate, passive, targets[0])
@@ -244,6 +248,8 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
     return out
 
 
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
+"""Roots of verbal acts: aimed at a thing rather than an actor, they are no event."""
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 """Cooperative acts where coordinated subjects act with each other ("X and Y signed an agreement")."""
 
