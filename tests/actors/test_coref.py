@@ -41,7 +41,7 @@ def test_fold(name: str, folded: str) -> None:
 
 def test_fold_keeps_word_boundaries() -> None:
     assert fold("Sadio Camara") == "sadio kamara"
-    assert fold("Jean-Claude") == "jeanklaud"  # the hyphen goes, the final e of the whole word too
+    assert fold("Jean-Claude") == "jeankraud"  # the hyphen goes, then c -> k, l -> r and the final e
 
 
 def test_fold_of_nothing_alphabetic_is_empty() -> None:
@@ -84,8 +84,10 @@ def test_near_miss_surnames_of_ordinary_length_match() -> None:
     # one letter off in a long name passes the ratio, not only exact folds
     assert ratio("Ouattara", "Ouatara") == 1.0  # doubled letter
     assert same_surname("Tshisekedi", "Tshisekedy")
-    assert 0.8 <= ratio("Museveni", "Musevenyi") < 1.0
-    assert same_surname("Museveni", "Musevenyi")
+    assert NAME_SIMILARITY <= ratio("Tshisekedi", "Tshisekedo") < 1.0
+    assert same_surname("Tshisekedi", "Tshisekedo")
+    assert NAME_SIMILARITY <= ratio("Kagame", "Kagami") < 1.0
+    assert same_surname("Kagame", "Kagami")
 
 
 @pytest.mark.parametrize(
@@ -157,7 +159,7 @@ def test_names_do_not_match(later: str, earlier: str) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="bug: src/eventwire/actors/coref.py:78 names_match accepts two different full first names when "
-    "they share an initial (John/Jane Smith, Kim Jong Un/Kim Jong Il...). Fix: accept the initial only when "
+    "they share an initial (John Smith / Jane Smith, James / Jacob Zuma). Fix: accept the initial only when "
     "one of the two first names IS an initial (one letter, optional dot), else require same_surname on the "
     "first names.",
 )

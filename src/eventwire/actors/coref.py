@@ -72,7 +72,10 @@ def names_match(later: str, earlier: str) -> bool:
     if fold(later) == fold(earlier):
         return True
     if len(lt) == 1 or len(et) == 1:
-        return same_surname(lt[-1], et[-1])
+        # a single name repeats either end of a full name: "Putin" (surname), "Najib" (given name first),
+        # "Park" (family name first)
+        short, full = (lt, et) if len(lt) == 1 else (et, lt)
+        return same_surname(short[0], full[-1]) or fold(short[0]) == fold(full[0])
     if not same_surname(lt[-1], et[-1]):
         return False
     return same_surname(lt[0], et[0]) or lt[0][0].lower() == et[0][0].lower()

@@ -20,6 +20,8 @@ ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 COUNTRY_PREPS = frozenset({"of", "in", "from", "for", "at"})
 MAX_DEPTH = 4
+MAX_TITLE_TOKENS = 4
+"""How many words before a name are read as its title ("Deputy National Publicity Secretary")."""
 PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUN_GROUP = frozenset({"they", "them", "their", "it", "its", "we", "our"})
 ADJECTIVE_ROLES = {
@@ -84,6 +86,13 @@ class PhraseResolver:
                 toks = [t for t in ent if t.tag_ != "POS"]
                 if toks and len(toks) < len(ent):
                     found = self.gaz.lookup(self.doc[toks[0].i : toks[-1].i + 1].text)
+            if found is None and ent.label_ in {"ORG", "FAC"} and len(ent) > 2:
+                # an entity that swallowed words before a known organisation: "Intervention of Wagner Group"
+                for i in range(ent.start + 1, ent.end - 1):
+                    candidate = self.gaz.lookup(self.doc[i : ent.end].text)
+                    if candidate is not None and candidate.kind == "org":
+                        found = candidate
+                        break
             self._entry_cache[key] = found
         return self._entry_cache[key]
 
@@ -165,6 +174,10 @@ class PhraseResolver:
         if depth > MAX_DEPTH:
             return None
         head_ent = self.ent(token.i)
+        if head_ent is not None and depth == 0:
+            titled = self._title_before(head_ent)
+            if titled:
+                return titled
         for c in token.children:
             if c.dep_ in {"compound", "amod", "appos", "nmod"} and (
                 head_ent is None or c.i not in range(head_ent.start, head_ent.end)
@@ -177,6 +190,23 @@ class PhraseResolver:
             t = self.role_type(token.head)
             if t:
                 return t
+        return None
+
+    def _title_before(self, ent: Span) -> str | None:
+        """A multiword title just before a name: "Chief Justice David Maraga", "Interior Cabinet Secretary X"."""
+        start = ent.start
+        while (
+            start > ent.sent.start
+            and self.doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
+            and (ent.start - start < MAX_TITLE_TOKENS)
+        ):
+            start -= 1
+        words = [t.text for t in self.doc[start : ent.start]]
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                role = self.gaz.role(" ".join(words[i : i + size]))
+                if role is not None:
+                    return role.type
         return None
 
     def extent(self, token: Token) -> tuple[int, int]:
@@ -214,8 +244,11 @@ class PhraseResolver:
             entry = self.entry(ent)
             if entry is not None:
                 if entry.kind == "demonym":
-                    # "the Russians" / "Russian" as head: the people or government of that country
-                    return Resolved(start, end, None, entry.country, self.role_type(token), "demonym")
+                    # "Russian" as head: its role, else the people ("millions of South Koreans")
+                    people = "CVL" if token.tag_ in {"NNS", "NNPS"} else None
+                    return Resolved(
+                        start, end, None, entry.country, self.role_type(token) or people, "demonym"
+                    )
                 type_ = (
                     entry.type if entry.kind == "org" else (self.modifier_type(token) or entry.type or "GOV")
                 )
@@ -323,8 +356,14 @@ def is_dateline(ent: Span) -> bool:
     return nxt.text in DATELINE_FOLLOWERS and (nxt.text != "," or ent.text.isupper())
 
 
+NAME_NOISE = frozenset(
+    {"the", "'s", "’s", "both", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "comrade"}
+)
+"""Words the NER sometimes keeps at the edge of a name ("Both Cerar", "Mr. Mesec")."""
+
+
 def clean_name(ent: Span) -> str:
-    toks = [t for t in ent if t.tag_ != "POS" and t.lower_ not in {"the", "'s", "’s"}]
+    toks = [t for t in ent if t.tag_ != "POS" and t.lower_ not in NAME_NOISE]
     if not toks:
         return ent.text
     return ent.doc[toks[0].i : toks[-1].i + 1].text
