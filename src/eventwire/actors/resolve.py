@@ -193,7 +193,7 @@ class PhraseResolver:
         return None
 
     def _title_before(self, ent: Span) -> str | None:
-        """A multiword title just before a name: "Chief Justice David Maraga", "Interior Cabinet Secretary X"."""
+        """A multiword title just before a name ("Chief Justice David Maraga")."""
         start = ent.start
         while (
             start > ent.sent.start
