@@ -15,6 +15,9 @@ from typing import Any
 
 import pytest
 
+from eventwire.api import build_pipeline
+from eventwire.pipeline import Pipeline
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -127,3 +130,14 @@ def span_problems(original: str, records: list[dict[str, Any]]) -> list[str]:
 def find_span_problems() -> Callable[[str, list[dict[str, Any]]], list[str]]:
     """The offset property as a function: ``find_span_problems(original, records) == []`` when it holds."""
     return span_problems
+
+
+# --- the loaded pipeline, for the slow tests of single stages -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    """The full registered pipeline with its resources loaded (the spaCy model: about 3 s), one per module."""
+    built = build_pipeline()
+    built.resources.check()
+    return built

@@ -341,7 +341,8 @@ def test_entity_ruler_patterns_tag_countries_and_capitals(gaz: Gazetteer) -> Non
     patterns = gaz.entity_ruler_patterns()
     assert {p["label"] for p in patterns} == {"GPE", "NORP", "ORG"}
     assert all(
-        p["id"].split(":", 1)[0] in {"country", "capital", "demonym", "metonym", "org"} for p in patterns
+        p["id"].split(":", 1)[0] in {"country", "capital", "demonym", "metonym", "org", "region"}
+        for p in patterns
     )
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
@@ -433,3 +434,16 @@ def test_the_default_tokenizer_matches_spacy(gaz: Gazetteer) -> None:
 
     tokenizer = spacy.blank("en").tokenizer
     assert gaz.entity_ruler_patterns() == gaz.entity_ruler_patterns(lambda s: [t.text for t in tokenizer(s)])
+
+
+def test_first_level_subdivisions_are_places_of_their_country(gaz: Gazetteer) -> None:
+    texas = gaz.lookup("Texas")
+    assert texas is not None and (texas.kind, texas.country) == ("region", "USA")
+    assert gaz.lookup("Borno") is not None and gaz.lookup("Borno").country == "NGA"  # type: ignore[union-attr]
+    # a name shared by subdivisions of two countries is not indexed
+    assert gaz.lookup("Punjab") is None
+    # nor a name wider than its subdivision, nor a generic one
+    assert gaz.lookup("Sahel") is None and gaz.lookup("Western") is None
+    # the data files win over pycountry's subdivisions
+    georgia = gaz.lookup("Georgia")
+    assert georgia is not None and georgia.kind == "country"

@@ -106,7 +106,11 @@ class PhraseResolver:
             if entry is not None and entry.kind == "org" and entry.country:
                 return entry.country
         found = self.gaz.lookup(token.text)
-        if found is not None and found.country and found.kind in {"country", "demonym", "capital", "metonym"}:
+        if (
+            found is not None
+            and found.country
+            and found.kind in {"country", "demonym", "capital", "metonym", "region"}
+        ):
             return found.country
         return None
 
@@ -138,14 +142,16 @@ class PhraseResolver:
 
     # -- phrases ----------------------------------------------------------------------------------
     def country_of(self, token: Token, depth: int = 0) -> str | None:
-        """Country of the phrase headed by ``token``: own entity, modifiers, appositions, then PPs."""
+        """Country of the phrase headed by ``token``: own entity, modifiers, "of/in X", appositions."""
         if depth > MAX_DEPTH:
             return None
         own = self.token_country(token)
         if own:
             return own
         ent = self.ent(token.i)
-        if ent is not None:
+        if ent is not None and ent.label_ in {"ORG", "NORP", "FAC"}:
+            # a word inside an organisation's name ("the French Ministry of ..."), but not inside a
+            # place name ("New Mexico" is not Mexico)
             for t in ent:
                 named = self.token_country(t)
                 if named:
@@ -156,17 +162,17 @@ class PhraseResolver:
                 if found:
                     return found
         for c in token.children:
-            if c.dep_ == "appos":
-                found = self.country_of(c, depth + 1)
-                if found:
-                    return found
-        for c in token.children:
             if c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS:
                 for obj in c.children:
                     if obj.dep_ == "pobj":
                         found = self.country_of(obj, depth + 1)
                         if found:
                             return found
+        for c in token.children:
+            if c.dep_ == "appos":
+                found = self.country_of(c, depth + 1)
+                if found:
+                    return found
         return None
 
     def person_type(self, token: Token, depth: int = 0) -> str | None:

@@ -19,7 +19,7 @@ NON_HEAD_DEPS = frozenset({"compound"})
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 DEFINITE_GROUP_NOUNS = frozenset({"group", "organization", "organisation", "company", "movement", "militia"})
-COUNTRY_KINDS = frozenset({"country", "capital", "metonym", "demonym"})
+COUNTRY_KINDS = frozenset({"country", "capital", "metonym", "demonym", "region"})
 
 
 def find_actors(doc: Document, resources: Resources) -> None:
@@ -84,7 +84,7 @@ def focus_country(parsed: SpacyDoc, resolver: PhraseResolver) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-PLACE_KINDS = frozenset({"country", "capital"})
+PLACE_KINDS = frozenset({"country", "capital", "region"})
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "from", "across", "inside", "outside", "around", "throughout", "within"}
 )

@@ -48,4 +48,6 @@ def geocode(text: str, gazetteer: Gazetteer, focus: str | None = None) -> Place 
         return Place(best[0], iso3.get(best[1]), best[2], best[3], "city")
     if entry is not None and entry.kind == "capital":
         return Place(entry.name, entry.country, None, None, "city")
+    if entry is not None and entry.kind == "region":
+        return Place(entry.name, entry.country, None, None, "region")
     return None

@@ -48,13 +48,13 @@ ACTOR_TYPES = frozenset({"GOV", "MIL", "REB", "PMC", "COP", "JUD", "OPP", "CVL",
 PSEUDO_COUNTRIES = frozenset({"IGO", "NGO"})
 ROLE_KINDS = frozenset({"person", "group"})
 
-EntryKind: TypeAlias = Literal["country", "demonym", "capital", "metonym", "org"]
+EntryKind: TypeAlias = Literal["country", "demonym", "capital", "metonym", "org", "region"]
 #: Default actor type of a place-like entry: a country, its capital or its seat of government acting
 #: stands for its government. A demonym has no default type.
 PLACE_TYPE = "GOV"
 #: spaCy entity labels of the EntityRuler patterns, by entry kind.
 ENTITY_LABELS: Mapping[str, str] = MappingProxyType(
-    {"country": "GPE", "capital": "GPE", "demonym": "NORP", "metonym": "ORG", "org": "ORG"}
+    {"country": "GPE", "capital": "GPE", "demonym": "NORP", "metonym": "ORG", "org": "ORG", "region": "GPE"}
 )
 #: Acronyms of at most this many letters, all capitals, match case-sensitively ("US" vs "us").
 MAX_CASE_SENSITIVE_ACRONYM_LETTERS = 4
@@ -460,6 +460,56 @@ class _IndexBuilder:
             self.forms.append(_Indexed(entry, form.case_sensitive))
 
 
+SUBDIVISION_TYPES = frozenset(
+    {"State", "Province", "Region", "Governorate", "Prefecture", "Republic", "Autonomous region",
+     "Autonomous community", "Land", "Voivodship", "Regional state", "Union territory", "Oblast",
+     "Autonomous republic", "Emirate", "Federal district", "Territory", "Administrative region"}
+)  # fmt: skip
+"""First-level subdivisions (ISO 3166-2, from pycountry) indexed as places of their country: "Texas",
+"Tamil Nadu", "Borno". Districts, municipalities and counties are left out: too many of their names are
+also towns elsewhere."""
+GENERIC_PLACE_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+     "lower", "middle", "capital", "coast", "coastal", "lakes", "lake", "islands", "island", "region",
+     "province", "district", "river", "great", "new", "city", "federal", "territory", "valley", "mountain",
+     "mountains", "highlands", "plateau", "centre", "center", "north-east", "north-west", "south-east",
+     "south-west", "northeast", "northwest", "southeast", "southwest", "far", "interior", "littoral",
+     "maritime", "savannes", "plateaux", "kara", "the", "of", "and", "state", "grand", "est", "sud", "nord",
+     "ouest", "centre-est", "centre-nord", "centre-ouest", "centre-sud", "hauts-bassins", "cascades",
+     # names of regions wider than the one subdivision that bears them
+     "sahel", "kurdistan", "kashmir", "patagonia", "amazonas", "sahara", "macedonia"}
+)  # fmt: skip
+"""Subdivision names made only of these words ("Northern", "Upper East", "Lakes") or naming a region wider
+than the subdivision ("Sahel" is a region of Burkina Faso and of Africa) are not indexed."""
+
+
+def _add_subdivisions(builder: _IndexBuilder, countries: Mapping[str, Country]) -> None:
+    """Index first-level subdivisions whose name is unambiguous and not already a form of the data."""
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    owners: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.type not in SUBDIVISION_TYPES or getattr(sub, "parent_code", None):
+            continue
+        iso3 = alpha3.get(sub.country_code)
+        name = sub.name.split(" (")[0].strip()
+        words = name.lower().replace("-", " ").split()
+        if iso3 is None or len(name) < 4 or all(w in GENERIC_PLACE_WORDS for w in words):
+            continue
+        key = fold(name).casefold()
+        owners.setdefault(key, set()).add(iso3)
+        names[key] = name
+    for key, isos in owners.items():
+        name = names[key]
+        if len(isos) != 1 or builder.claimed(name):
+            continue
+        iso3 = next(iter(isos))
+        entry = Entry(name, "region", iso3, PLACE_TYPE, name)
+        builder.add(_Form(name, True, False), entry, ("region", iso3), None)
+
+
 def _pycountry_names(iso3: str) -> list[str]:
     import pycountry
 
@@ -612,6 +662,7 @@ class Gazetteer:
                 form = _Form(name, True, is_case_sensitive_acronym(name))
                 entry = Entry(name, "country", iso3, PLACE_TYPE, known_country.name)
                 builder.add(form, entry, ("country", iso3), None)
+        _add_subdivisions(builder, countries)
         return cls(
             countries=dict(sorted(countries.items())),
             organisations=organisations,
@@ -738,7 +789,7 @@ def _pattern_variants(text: str, case_sensitive: bool) -> list[str]:
         variants += [v.replace("-", " ") for v in list(variants)]
     if case_sensitive and not is_case_sensitive_acronym(base):
         variants += [v.upper() for v in list(variants)]
-    return list(dict.fromkeys(v for v in variants if v))
+    return list(dict.fromkeys(" ".join(v.split()) for v in variants if v.strip()))
 
 
 def _english_tokenize() -> Callable[[str], list[str]]:
