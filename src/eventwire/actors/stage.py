@@ -13,6 +13,7 @@ from eventwire.stage_errors import require_parse
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
 
 HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NON_HEAD_DEPS = frozenset({"compound"})
@@ -28,7 +29,9 @@ def find_actors(doc: Document, resources: Resources) -> None:
     mentions: list[Mention] = []
     mention_at: dict[int, int] = {}
     for token in parsed:
-        if token.pos_ not in HEAD_POS or token.dep_ in NON_HEAD_DEPS:
+        if token.pos_ not in HEAD_POS:
+            continue
+        if token.dep_ in NON_HEAD_DEPS and not _actor_modifier(resolver, token):
             continue
         ent = resolver.ent(token.i)
         if ent is not None and token.i != ent.root.i:
@@ -59,6 +62,14 @@ def find_actors(doc: Document, resources: Resources) -> None:
     _resolve_definites_and_pronouns(doc, resolver, mentions, mention_at)
     doc.mentions = mentions
     doc.mention_at = mention_at
+
+
+def _actor_modifier(resolver: PhraseResolver, token: Token) -> bool:
+    """A role noun modifying a noun that names no actor: "rebel positions", "police stations"."""
+    if resolver.ent(token.i) is not None or resolver.role_type(token) is None:
+        return False
+    head = token.head
+    return resolver.ent(head.i) is None and resolver.role_type(head) is None
 
 
 HEADLINE_WEIGHT = 2

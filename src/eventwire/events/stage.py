@@ -148,7 +148,7 @@ def _cue_holds(
         )
     if key == "prep":
         for c in token.children:
-            if c.dep_ in {"prep", "dative", "agent"} and c.lower_ == arg:
+            if c.dep_ in {"prep", "dative", "agent"} and arg is not None and c.lower_ in arg.split("|"):
                 if not lemmas:
                     # any object but a time: "called on X", not "called ... on Thursday"
                     if any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children):
