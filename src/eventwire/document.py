@@ -192,7 +192,13 @@ class Document:
     stages_run: list[str] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> TextSpan:
-        """Turn clean-text offsets into a span of the original text (``original[s:e] == text``)."""
+        """Turn clean-text offsets into a span of the original text (``original[s:e] == text``).
+        Whitespace at either end (a sentence's trailing line breaks) is left out."""
+        source = self.text if self.offsets is not None else self.original
+        while start < end and source[start].isspace():
+            start += 1
+        while end > start and source[end - 1].isspace():
+            end -= 1
         if self.offsets is None:
             s, e = start, end
         else:

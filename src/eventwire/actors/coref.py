@@ -78,7 +78,11 @@ def names_match(later: str, earlier: str) -> bool:
         return same_surname(short[0], full[-1]) or fold(short[0]) == fold(full[0])
     if not same_surname(lt[-1], et[-1]):
         return False
-    return same_surname(lt[0], et[0]) or lt[0][0].lower() == et[0][0].lower()
+    if same_surname(lt[0], et[0]):
+        return True
+    # "J. Smith" may be "John Smith"; "Jane Smith" is not
+    initial = min((lt[0], et[0]), key=len)
+    return len(initial.rstrip(".")) == 1 and lt[0][0].lower() == et[0][0].lower()
 
 
 def link_people(mentions: Sequence[Mention]) -> None:
@@ -90,7 +94,17 @@ def link_people(mentions: Sequence[Mention]) -> None:
             continue
         target = None
         for cluster in reversed(clusters):
-            if any(names_match(m.name, other.name or "") for other in cluster):
+            # a full name must agree with every full name of the cluster ("Hunter Biden" is not "Joe
+            # Biden" though both match "Biden"); a single name needs to match one of them
+            full = [o.name or "" for o in cluster if len((o.name or "").split()) > 1]
+            single = len(m.name.split()) == 1
+            if single and any(names_match(m.name, other.name or "") for other in cluster):
+                target = cluster
+                break
+            if not single and full and all(names_match(m.name, f) for f in full):
+                target = cluster
+                break
+            if not single and not full and any(names_match(m.name, other.name or "") for other in cluster):
                 target = cluster
                 break
         if target is None:

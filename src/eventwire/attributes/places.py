@@ -39,9 +39,12 @@ def geocode(text: str, gazetteer: Gazetteer, focus: str | None = None) -> Place 
     entry = gazetteer.lookup(text)
     if entry is not None and entry.kind == "country":
         return Place(entry.name, entry.country, None, None, "country")
-    name = text[4:] if text.lower().startswith("the ") else text
     cities, iso3 = _cities()
+    name = text
     candidates = cities.get(fold(name).casefold())
+    if not candidates and text.lower().startswith("the "):
+        name = text[4:]  # "the capital Bamako" -> "Bamako"; "The Hague" is found as written
+        candidates = cities.get(fold(name).casefold())
     if candidates:
         in_focus = [c for c in candidates if iso3.get(c[1]) == focus]
         best = max(in_focus or candidates, key=lambda c: c[4])

@@ -59,9 +59,12 @@ def _governing_say(token: Token, lexicon: PredicateLexicon) -> bool:
 
 
 def _has_condition(token: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children) or (
-        token.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+    """ "if X attacks" (a condition on the act) or "X will attack if talks fail" (a condition under it)."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in token.children
     )
 
 
@@ -96,76 +99,69 @@ def according_to(sent: Span) -> tuple[int, int] | None:
 
 
 def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
-    found: set[str] = set()
+    """The status of the act ``trigger`` names, the span of whom it is attributed to, and the cue that
+    decided it (the cue of the winning status, for the event's rule)."""
+    cues: dict[str, str] = {}
     attributed: tuple[int, int] | None = None
-    cue = ""
+
+    def note(status: str, cue: str) -> None:
+        cues.setdefault(status, cue)
+
     modal = _modal(trigger)
     if modal in OBLIGATION_MODALS and _governing_say(trigger, lexicon):
-        found.add("requested")  # "X should release Y," Z said: Z asks for it
-        cue = f"modal:{modal}+say"
+        note("requested", f"modal:{modal}+say")  # "X should release Y," Z said: Z asks for it
     elif modal in HYPOTHETICAL_MODALS or _has_condition(trigger):
-        found.add("hypothetical")
-        cue = cue or f"modal:{modal or 'if'}"
+        note("hypothetical", f"modal:{modal or 'if'}")
     elif modal in PLANNED_MODALS:
-        found.add("planned")
-        cue = cue or f"modal:{modal}"
-    if any(c.lower_ in ALLEGED_ADVERBS and c.dep_ == "advmod" for c in trigger.children):
-        adverb = next(c.lower_ for c in trigger.children if c.lower_ in ALLEGED_ADVERBS)
-        found.add("reported" if adverb == "reportedly" else "alleged")
-        cue = cue or f"adverb:{adverb}"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and trigger.dep_ in {
-        "xcomp",
-        "advcl",
-    }:
-        # "in order to send", "to restore": purpose and infinitive clauses are not yet done
-        if trigger.dep_ == "advcl":
-            found.add("planned")
-            cue = cue or "infinitive"
+        note("planned", f"modal:{modal}")
+    adverb = next(
+        (c.lower_ for c in trigger.children if c.dep_ == "advmod" and c.lower_ in ALLEGED_ADVERBS), None
+    )
+    if adverb is not None:
+        note("reported" if adverb == "reportedly" else "alleged", f"adverb:{adverb}")
+    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        note("planned", "infinitive")  # "in order to send", "to restore": a purpose not yet achieved
     current = trigger
     for _ in range(MAX_CLIMB):
         if current.dep_ not in GOVERNING_DEPS or current.head.i == current.i:
             break
         relation = current.dep_
         head = current.head
+        if relation in {"pcomp", "pobj"} and head.dep_ == "prep" and head.head.i != head.i:
+            # "accused police of torturing": look through the preposition to the verb
+            relation, head = "pcomp", head.head
         kinds = lexicon.reporting_kinds(head.lemma_.lower())
         negated_head = any(c.dep_ == "neg" for c in head.children)
+        where = f"governed:{head.lemma_}"
         if relation in {"ccomp", "xcomp", "dobj", "pcomp"} and kinds:
             if "deny" in kinds and not negated_head:
-                found.add("denied")
-                cue = cue or f"governed:{head.lemma_}"
-            if "request" in kinds and relation in {"xcomp", "ccomp"}:
-                found.add("requested")
-                cue = cue or f"governed:{head.lemma_}"
+                note("denied", where)
+            if "request" in kinds and (relation == "xcomp" or (relation == "ccomp" and "say" not in kinds)):
+                note("requested", where)  # "told X to go" asks; "told reporters that" reports
             if "plan" in kinds and relation in {"xcomp", "ccomp", "dobj"}:
-                found.add("planned")
-                cue = cue or f"governed:{head.lemma_}"
+                note("planned", where)
             if "hypothetical" in kinds:
-                found.add("hypothetical")
-                cue = cue or f"governed:{head.lemma_}"
+                note("hypothetical", where)
             if "allege" in kinds:
-                found.add("alleged")
-                cue = cue or f"governed:{head.lemma_}"
+                note("alleged", where)
             if "say" in kinds or "allege" in kinds:
                 subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and attributed is None:
                     attributed = _phrase_span(subj)
-                found.add("reported")
-                cue = cue or f"governed:{head.lemma_}"
+                note("reported", where)
         hm = _modal(head)
         if relation in {"xcomp", "ccomp"} and hm in HYPOTHETICAL_MODALS:
-            found.add("hypothetical")
+            note("hypothetical", f"modal:{hm}")
         elif relation in {"xcomp", "conj"} and hm in PLANNED_MODALS:
-            found.add("planned")
+            note("planned", f"modal:{hm}")
         current = head
-    sent = trigger.sent
-    acc = according_to(sent)
+    acc = according_to(trigger.sent)
     if acc is not None:
-        found.add("reported")
+        note("reported", "according-to")
         attributed = attributed or acc
-        cue = cue or "according-to"
-    if "denied" in found and "planned" in found:
-        found.discard("planned")
+    if "denied" in cues:
+        cues.pop("planned", None)
     for status in STATUSES:
-        if status in found:
-            return StatusResult(status, attributed, cue)
+        if status in cues:
+            return StatusResult(status, attributed, cues[status])
     return StatusResult("asserted", attributed, "")

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.clean.chrome import ChromeRules, find_chrome_lines
+from eventwire.clean.datelines import find_dateline
 from eventwire.clean.joins import find_joins
 from eventwire.clean.offsets import CleanTextBuilder, OffsetMap
 
@@ -127,7 +128,15 @@ def clean_text(original: str, rules: ChromeRules | None = None) -> CleanResult:
         while join_i < len(joins) and joins[join_i] < line.end:
             line_joins.append(joins[join_i])
             join_i += 1
-        _copy_content(builder, original, line.start, line.end, line_joins)
+        dateline = None if blank else find_dateline(original[line.start : line.end])
+        if dateline is not None:
+            # "NAIROBI (Reuters) - Police arrested ...": the dateline ends with a line break of its own
+            cut = line.start + dateline
+            _copy_content(builder, original, line.start, cut, [j for j in line_joins if j < cut])
+            builder.insert("\n", cut)
+            _copy_content(builder, original, cut, line.end, [j for j in line_joins if j >= cut])
+        else:
+            _copy_content(builder, original, line.start, line.end, line_joins)
         used_joins.extend(line_joins)
 
         # the line break

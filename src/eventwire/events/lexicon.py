@@ -14,6 +14,7 @@ from eventwire.knowledge.cameo import CameoTable, default_cameo_table
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
 CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp", "oprd"})
+ACTOR_TYPES = frozenset({"GOV", "MIL", "REB", "PMC", "COP", "JUD", "OPP", "CVL", "MED", "BUS", "IGO", "NGO"})
 PREDICATES_HEADER = ("lemma", "pos", "cue", "cameo", "target")
 REPORTING_HEADER = ("cue", "kind")
 PREP_RE = re.compile(r"[a-z]+(\|[a-z]+)*")
@@ -130,7 +131,8 @@ def _load_predicates(path: Path | None) -> list[Predicate]:
             )
         lemma, pos, cue_text, cameo, target = (c.strip() for c in cols[:5])
         source = cols[5].strip() if len(cols) == 6 and cols[5].strip() != "-" else "subj"
-        if not (source in {"subj", "from", "sayer"} or source.startswith("implicit:")):
+        implicit_type = source.split(":", 1)[1] if source.startswith("implicit:") else None
+        if not (source in {"subj", "from", "sayer"} or implicit_type in ACTOR_TYPES):
             raise BadDataFile(where, f"bad source {source!r}", "use -, from, sayer or implicit:TYPE")
         if pos not in POS_VALUES:
             raise BadDataFile(where, f"pos must be VERB, NOUN or ADJ, got {pos!r}", "fix the line")

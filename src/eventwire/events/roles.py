@@ -186,11 +186,18 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+NEGATING_VERBS = frozenset({"refuse", "decline", "fail"})
+"""Verbs whose infinitive complement did not happen: "refused to sign", "failed to reach a deal"."""
+
+
 def is_negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    # "did not agree to send": negation on the governing verb of an xcomp
-    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
+    if verb.dep_ != "xcomp":
+        return False
+    # "did not agree to send", "refused to sign": the governing verb negates its complement
+    head = verb.head
+    return any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in NEGATING_VERBS
 
 
 SAY_LEMMAS = frozenset(

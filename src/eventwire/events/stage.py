@@ -48,11 +48,17 @@ def find_events(doc: Document, resources: Resources) -> None:
             predicate = match_predicate(token, lexicon)
             if predicate is None:
                 continue
+            if (
+                token.pos_ == "NOUN"
+                and token.dep_ in {"dobj", "nsubjpass"}
+                and match_predicate(token.head, lexicon)
+            ):
+                continue  # "imposed sanctions": the verb codes the act; the noun would repeat it
             if token.pos_ == "VERB" and is_negated(token):
                 continue
             if predicate.cameo == "016" and is_passive(token):
                 continue  # "were denied an education" is a refusal done to them, not a denial they made
-            found = _events_for(doc, token, predicate, sent_index)
+            found = _events_for(doc, token, predicate, sent_index, lexicon)
             events.extend(found)
             events.extend(_appeals_for(doc, token, found))
     doc.events = events
@@ -160,7 +166,9 @@ def _cue_holds(
     return False
 
 
-def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index: int) -> list[Event]:
+def _events_for(
+    doc: Document, trigger: Token, predicate: Predicate, sent_index: int, lexicon: PredicateLexicon
+) -> list[Event]:
     parsed = require_parse(doc)
     passive = trigger.pos_ == "VERB" and is_passive(trigger)
     if predicate.source == "sayer":
@@ -192,8 +200,10 @@ def _events_for(doc: Document, trigger: Token, predicate: Predicate, sent_index:
         if targets == [None] and predicate.needs_target:
             return []
         if targets == [None] and (predicate.target_slots[0] == "obj" or predicate.cameo[:2] in VERBAL_ROOTS):
-            # the act is aimed at a thing, not an actor ("released a list", "critical of the agreement")
-            return []
+            # the act is aimed at a thing, not an actor ("released a list", "critical of the agreement"),
+            # unless the thing is an act: "condemned the coup" is an event with no named target
+            if not (predicate.cameo[:2] in {"11", "12"} and _names_an_act(tgt_head, lexicon)):
+                return []
     if src_head is None:
         implicit = _implicit_source(doc, trigger, predicate, passive, targets[0])
         if implicit is None:
@@ -262,6 +272,20 @@ def _two_sided(trigger: Token, predicate: Predicate, src_head: Token, tgt_head: 
 
 SPEECH_ROOTS = frozenset({"02", "10", "13"})
 CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "advcl"})
+
+
+EVENT_NOUNS = frozenset(
+    {"coup", "killing", "killings", "violence", "crackdown", "bombing", "invasion", "law", "bill", "ban",
+     "execution", "sentence", "verdict", "ruling", "massacre", "shelling", "airstrike", "strike", "raid",
+     "occupation", "annexation", "referendum", "election", "vote", "test", "launch", "poisoning", "murder",
+     "assassination", "detention", "abduction", "kidnapping", "deportation", "blockade", "siege"}
+)  # fmt: skip
+"""Nouns naming acts: condemning or rejecting one is an event even when no actor is named."""
+
+
+def _names_an_act(head: Token, lexicon: PredicateLexicon) -> bool:
+    lemma = head.lemma_.lower()
+    return lemma in EVENT_NOUNS or lemma in ACT_NOUNS or bool(lexicon.candidates(lemma, "NOUN"))
 
 
 def _has_content(trigger: Token, predicate: Predicate) -> bool:
