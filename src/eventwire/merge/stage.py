@@ -38,7 +38,8 @@ def event_key(event: Event) -> tuple[object, ...]:
 def merge_events(doc: Document, resources: Resources) -> None:
     kept: list[Event] = []
     by_key: dict[tuple[object, ...], list[Event]] = {}
-    for event in sorted(doc.events, key=lambda e: (e.evidence.start, e.trigger.start)):
+    # in order of first mention (a merged event keeps the sentence and trigger of its first mention)
+    for event in sorted(doc.events, key=lambda e: (e.sent_index, e.trigger.start, e.evidence.start)):
         same = [k for k in by_key.get(event_key(event), []) if not _dates_differ(k, event)]
         if same:
             _absorb(same[0], event)
@@ -47,6 +48,9 @@ def merge_events(doc: Document, resources: Resources) -> None:
         kept.append(event)
     kept = _merge_partial_repeats(kept)
     kept = _merge_headline(kept)
+    for event in kept:
+        _prefer_body_evidence(event)
+    kept.sort(key=lambda e: (e.evidence.start, e.trigger.start))
     for n, event in enumerate(kept, 1):
         event.id = f"e{n}"
     doc.events = kept
@@ -78,6 +82,19 @@ ROOT_FAMILIES = ({"02", "10"}, {"11", "12", "13"}, {"03", "05"}, {"18", "19", "2
 
 def _roots_compatible(a: str, b: str) -> bool:
     return a == b or any(a in fam and b in fam for fam in ROOT_FAMILIES)
+
+
+def _prefer_body_evidence(event: Event) -> None:
+    """A headline event that the body restates takes the body sentence as its evidence and keeps the
+    headline among the other mentions (its trigger stays the headline's word)."""
+    if event.sent_index != 0 or not event.other_mentions:
+        return
+    if event.evidence.start > min(m.start for m in event.other_mentions):
+        return  # already the body sentence
+    body = event.other_mentions[0]
+    event.other_mentions[0] = event.evidence
+    event.evidence = body
+    event.other_mentions.sort(key=lambda span: span.start)
 
 
 def _merge_partial_repeats(events: list[Event]) -> list[Event]:
