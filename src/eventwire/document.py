@@ -164,6 +164,7 @@ class Mention:
     type: str | None
     kind: str  # person, org (gazetteer), unknown-org, country, capital, metonym, demonym, role, pronoun
     head: int = -1  # token index of the mention's head in Document.nlp
+    collective: bool = False  # a singular institution or group ("the army"), which "it" may refer to
     entity_id: int = -1  # in-document coreference cluster
 
 

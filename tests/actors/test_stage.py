@@ -122,14 +122,6 @@ def test_article_without_countries_has_no_focus(pipeline: Pipeline) -> None:
     assert run_actors(pipeline, "The committee met on Tuesday.").focus_country is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: src/eventwire/actors/stage.py:226 _antecedent_among lets 'it' refer only to "
-    "org/country/capital/metonym mentions, so in 'The Malian army said ... that it had repelled an attack' "
-    "the pronoun skips the army (a group role) and takes the nearest country, Mali (GOV) -- the army's act "
-    "is coded GOV. Fix: let it/its take a role mention whose role kind is 'group' (army, police, junta, "
-    "government).",
-)
 def test_it_refers_to_the_army(article: Document) -> None:
     it = next(m for m in article.mentions if m.kind == "pronoun" and m.text == "it")
     assert (it.country, it.type) == ("MLI", "MIL")

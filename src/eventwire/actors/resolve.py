@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-    from eventwire.knowledge.gazetteer import Entry, Gazetteer
+    from eventwire.knowledge.gazetteer import Entry, Gazetteer, Role
 
 ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
@@ -117,20 +117,21 @@ class PhraseResolver:
     # -- roles ------------------------------------------------------------------------------------
     def role_type(self, token: Token) -> str | None:
         """The actor type of a head noun, from the role lexicon (multiword roles included)."""
+        role = self.role(token)
+        return role.type if role is not None else None
+
+    def role(self, token: Token) -> Role | None:
+        """The role a head noun names ("prime minister", "security forces", "army"), if any."""
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        # multiword roles: "prime minister", "security forces", "foreign ministry"
         left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
         for c in left:
             role = self.gaz.role(f"{c.lower_} {token.lower_}") or self.gaz.role(
                 f"{c.lower_} {token.lemma_.lower()}"
             )
             if role is not None:
-                return role.type
-        role = self.gaz.role(token.lower_) or self.gaz.role(token.lemma_.lower())
-        if role is not None:
-            return role.type
-        return None
+                return role
+        return self.gaz.role(token.lower_) or self.gaz.role(token.lemma_.lower())
 
     def modifier_type(self, token: Token) -> str | None:
         for c in token.children:

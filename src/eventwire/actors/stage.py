@@ -53,6 +53,7 @@ def find_actors(doc: Document, resources: Resources) -> None:
                 type=found.type,
                 kind=found.kind,
                 head=token.i,
+                collective=_collective(resolver, token),
             )
         )
     link_people(mentions)
@@ -62,6 +63,12 @@ def find_actors(doc: Document, resources: Resources) -> None:
     _resolve_definites_and_pronouns(doc, resolver, mentions, mention_at)
     doc.mentions = mentions
     doc.mention_at = mention_at
+
+
+def _collective(resolver: PhraseResolver, token: Token) -> bool:
+    """A singular noun for an institution or group ("the army", "the junta"): "it" can refer to it."""
+    role = resolver.role(token)
+    return role is not None and role.kind == "group" and token.tag_ == "NN"
 
 
 def _actor_modifier(resolver: PhraseResolver, token: Token) -> bool:
@@ -223,8 +230,10 @@ def _antecedent_among(mentions: list[Mention], at: int, lower: str, definite: bo
         elif definite:
             if m.kind in {"org", "unknown-org"} and m.type in {"REB", "PMC", "BUS", "NGO", "IGO", "OPP"}:
                 return m
-        elif m.kind in {"org", "unknown-org", "country", "metonym", "capital"} or (
-            m.kind == "role" and lower in {"they", "them", "their"}
+        elif (
+            m.kind in {"org", "unknown-org", "country", "metonym", "capital"}
+            or (m.kind == "role" and lower in {"they", "them", "their"})
+            or (m.collective and lower in {"it", "its"})
         ):
             return m
     return None
