@@ -61,7 +61,7 @@ def main() -> None:
     print(
         f"corpus {args.corpus}: {len(texts)} articles, {words} words; model {pipeline.resources.config.model}"
     )
-    print(f"after loading resources: peak RSS {peak_rss_mb():.0f} MB")
+    print(f"after loading the bare spaCy model: peak RSS {peak_rss_mb():.0f} MB")
 
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=args.batch_size):
