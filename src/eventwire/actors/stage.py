@@ -31,7 +31,9 @@ def find_actors(doc: Document, resources: Resources) -> None:
     for token in parsed:
         if token.pos_ not in HEAD_POS:
             continue
-        if token.dep_ in NON_HEAD_DEPS and not _actor_modifier(resolver, token):
+        if token.dep_ in NON_HEAD_DEPS and not (
+            _actor_modifier(resolver, token) or _named_modifier(resolver, token)
+        ):
             continue
         ent = resolver.ent(token.i)
         if ent is not None and token.i != ent.root.i:
@@ -69,6 +71,12 @@ def _collective(resolver: PhraseResolver, token: Token) -> bool:
     """A singular noun for an institution or group ("the army", "the junta"): "it" can refer to it."""
     role = resolver.role(token)
     return role is not None and role.kind == "group" and token.tag_ == "NN"
+
+
+def _named_modifier(resolver: PhraseResolver, token: Token) -> bool:
+    """An organisation or person named as a modifier: "an Aeroflot passenger plane"."""
+    ent = resolver.ent(token.i)
+    return ent is not None and ent.root.i == token.i and ent.label_ in {"ORG", "PERSON"}
 
 
 def _actor_modifier(resolver: PhraseResolver, token: Token) -> bool:

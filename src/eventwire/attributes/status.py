@@ -42,6 +42,9 @@ def _modal(token: Token) -> str | None:
     return None
 
 
+MADE_BY_MENTION = frozenset({"request", "demand", "appeal", "proposal", "offer", "call", "warning", "threat"})
+"""Nouns for statements that exist once mentioned: "is considering Russia's request" does not make the
+request planned."""
 OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
 
 
@@ -122,7 +125,8 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
     if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         note("planned", "infinitive")  # "in order to send", "to restore": a purpose not yet achieved
     current = trigger
-    for _ in range(MAX_CLIMB):
+    climb = MAX_CLIMB if not (trigger.pos_ == "NOUN" and trigger.lemma_.lower() in MADE_BY_MENTION) else 0
+    for _ in range(climb):
         if current.dep_ not in GOVERNING_DEPS or current.head.i == current.i:
             break
         relation = current.dep_

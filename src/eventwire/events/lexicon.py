@@ -13,7 +13,7 @@ from eventwire.errors import BadDataFile
 from eventwire.knowledge.cameo import CameoTable, default_cameo_table
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
-CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp", "oprd"})
+CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp", "oprd", "mod"})
 ACTOR_TYPES = frozenset({"GOV", "MIL", "REB", "PMC", "COP", "JUD", "OPP", "CVL", "MED", "BUS", "IGO", "NGO"})
 PREDICATES_HEADER = ("lemma", "pos", "cue", "cameo", "target")
 REPORTING_HEADER = ("cue", "kind")
@@ -151,7 +151,7 @@ def _parse_cue(text: str, where: str) -> Cue:
     negated = key.endswith("!")
     key = key.rstrip("!")
     if not sep or key not in CUE_KEYS:
-        raise BadDataFile(where, f"bad cue {text!r}", "use obj=, prep=, prt=, xcomp= or oprd=")
+        raise BadDataFile(where, f"bad cue {text!r}", "use obj=, prep=, prt=, xcomp=, oprd= or mod=")
     arg = None
     if key == "prep":
         arg, _, value = value.partition(">")

@@ -65,6 +65,10 @@ def subject_of(verb: Token) -> Token | None:
                 for c in current.head.children:
                     if c.dep_ in OBJECT_DEPS:
                         return c
+                # "called on X to repeal": the addressee in "on X" does the asked-for act
+                addressee = prep_object(current.head, "on") or prep_object(current.head, "upon")
+                if addressee is not None:
+                    return addressee
             current = current.head
             continue
         return None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from eventwire.document import Actor, Document, Event, Mention
 from eventwire.events.lexicon import Predicate, PredicateLexicon
 from eventwire.events.roles import (
+    agent_of,
     conjuncts,
     is_figurative,
     is_negated,
@@ -15,6 +16,7 @@ from eventwire.events.roles import (
     prep_object,
     sayer_of,
     source_of,
+    subject_of,
     target_of,
 )
 from eventwire.resources import Resources
@@ -148,6 +150,9 @@ def _cue_holds(
             (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children))) and ok(c)
             for c in token.children
         )
+    if key == "mod":
+        # a noun's modifier: "combat missions", "air strikes"
+        return any(c.dep_ in {"amod", "compound"} and ok(c) for c in token.children)
     if key == "oprd":
         return any(
             c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and ok(c) for c in token.subtree if c.head == token
@@ -182,6 +187,10 @@ def _events_for(
             tgt_head = _nearest_mention_before(doc, trigger)
         if tgt_head is None and predicate.cameo[:2] == "14":
             tgt_head = _purpose_target(trigger)
+        if tgt_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in {"02", "03", "10"}:
+            # "Britain is considering Russia's request": the request is addressed to the one considering it
+            if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
+                tgt_head = subject_of(trigger.head) if trigger.dep_ == "dobj" else agent_of(trigger.head)
     if src_head is not None and _two_sided(trigger, predicate, src_head, tgt_head):
         # "talks between X and Y", "X and Y signed a deal": one side is the source, the other the target
         sides = conjuncts(src_head)
