@@ -122,8 +122,6 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
     )
     if adverb is not None:
         note("reported" if adverb == "reportedly" else "alleged", f"adverb:{adverb}")
-    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
-        note("planned", "infinitive")  # "in order to send", "to restore": a purpose not yet achieved
     current = trigger
     climb = MAX_CLIMB if not (trigger.pos_ == "NOUN" and trigger.lemma_.lower() in MADE_BY_MENTION) else 0
     for _ in range(climb):
@@ -131,7 +129,7 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
             break
         relation = current.dep_
         head = current.head
-        if relation in {"pcomp", "pobj"} and head.dep_ == "prep" and head.head.i != head.i:
+        if relation in {"pcomp", "pobj"} and head.dep_ == "prep" and head.lower_ in {"of", "for"}:
             # "accused police of torturing": look through the preposition to the verb
             relation, head = "pcomp", head.head
         kinds = lexicon.reporting_kinds(head.lemma_.lower())

@@ -12,16 +12,6 @@ from __future__ import annotations
 from eventwire.document import Actor, Document, Event
 from eventwire.resources import Resources
 
-STATUS_RANK = {
-    "asserted": 0,
-    "reported": 1,
-    "alleged": 2,
-    "planned": 3,
-    "requested": 4,
-    "hypothetical": 5,
-    "denied": 6,
-}
-
 
 def actor_key(actor: Actor | None) -> tuple[object, ...]:
     if actor is None:
@@ -71,8 +61,6 @@ def _absorb(keep: Event, other: Event) -> None:
     keep.attributed_to = keep.attributed_to or other.attributed_to
     if not keep.quantities:
         keep.quantities = other.quantities
-    if STATUS_RANK.get(other.status, 9) < STATUS_RANK.get(keep.status, 9):
-        keep.status = other.status
     keep.confidence = min(1.0, max(keep.confidence, other.confidence) + 0.05)
 
 
