@@ -83,6 +83,8 @@ def _appeals_for(doc: Document, trigger: Token, events: list[Event]) -> list[Eve
     speaker = actor_for(doc, sayer)
     if speaker is None:
         return []
+    if speaker.country is None and speaker.type not in {"IGO", "NGO"} and speaker.kind != "org":
+        speaker.country = default_country(doc, events[0].sent_index, set(), person=speaker.kind == "person")
     say = sayer.head
     say_span = doc.span(say.idx, say.idx + len(say.text))
     out = []
