@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -124,6 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return run_code(args)
+    except BrokenPipeError:
+        # the reader went away ("eventwire code ... | head"): stop quietly, as Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except BadOption as err:
         print(f"eventwire: {err.message}", file=sys.stderr)
         return EXIT_USAGE
