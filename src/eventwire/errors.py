@@ -60,3 +60,29 @@ class PipelineConfigError(EventwireError):
     """Stages do not fit together (a stage needs what no earlier stage assigns)."""
 
     code = "E020"
+
+
+class UnknownCameoCode(EventwireError, KeyError):
+    """A code that is not in the CAMEO table (a :class:`KeyError`)."""
+
+    code = "E012"
+
+    def __str__(self) -> str:  # KeyError would print the repr of the message
+        return self.message
+
+
+class UnknownCountryCode(EventwireError, KeyError):
+    """An ISO3 code that is not in the gazetteer (a :class:`KeyError`)."""
+
+    code = "E013"
+
+    def __str__(self) -> str:  # KeyError would print the repr of the message
+        return self.message
+
+
+class CameoTableError(BadDataFile, ValueError):
+    """A malformed line in a CAMEO data file (a :class:`ValueError`); names the file and the line."""
+
+
+class GazetteerError(BadDataFile, ValueError):
+    """A malformed line in a gazetteer data file (a :class:`ValueError`); names the file and the line."""

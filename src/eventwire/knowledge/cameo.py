@@ -24,7 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeAlias
 
-from eventwire.errors import BadDataFile, EventwireError, ResourceMissing
+from eventwire.errors import CameoTableError, ResourceMissing, UnknownCameoCode
 
 CODES_FILE = "cameo_codes.tsv"
 PLOVER_FILE = "cameo_plover.tsv"
@@ -51,19 +51,6 @@ _MODE_RE = re.compile(r"[a-z][a-z_-]*")
 _GOLDSTEIN_RANGE = (-10.0, 10.0)
 
 _PloverRow: TypeAlias = tuple[str | None, str | None]  # (PLOVER type, mode), None when empty
-
-
-class UnknownCameoCode(EventwireError, KeyError):
-    """A code that is not in the CAMEO table (a :class:`KeyError`)."""
-
-    code = "E012"
-
-    def __str__(self) -> str:  # KeyError would print the repr of the message
-        return self.message
-
-
-class CameoTableError(BadDataFile, ValueError):
-    """A malformed line in a CAMEO data file (a :class:`ValueError`); names the file and the line."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
-from eventwire.errors import BadDataFile, EventwireError, ResourceMissing
+from eventwire.errors import GazetteerError, ResourceMissing, UnknownCountryCode
 
 COUNTRIES_FILE = "countries.tsv"
 ORGANISATIONS_FILE = "organisations.tsv"
@@ -69,19 +69,6 @@ _APOSTROPHES = str.maketrans(
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-
-class GazetteerError(BadDataFile, ValueError):
-    """A malformed line in a gazetteer data file (a :class:`ValueError`); names the file and the line."""
-
-
-class UnknownCountryCode(EventwireError, KeyError):
-    """An ISO3 code that is not in the gazetteer (a :class:`KeyError`)."""
-
-    code = "E013"
-
-    def __str__(self) -> str:  # KeyError would print the repr of the message
-        return self.message
 
 
 # --- public records ---------------------------------------------------------------------------------
