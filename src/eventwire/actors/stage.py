@@ -81,7 +81,7 @@ def _named_modifier(resolver: PhraseResolver, token: Token) -> bool:
 
 def _actor_modifier(resolver: PhraseResolver, token: Token) -> bool:
     """A role noun modifying a noun that names no actor: "rebel positions", "police stations"."""
-    if resolver.ent(token.i) is not None or resolver.role_type(token) is None:
+    if token.pos_ != "NOUN" or resolver.ent(token.i) is not None or resolver.role_type(token) is None:
         return False
     head = token.head
     return resolver.ent(head.i) is None and resolver.role_type(head) is None

@@ -124,7 +124,10 @@ def match_predicate(token: Token, lexicon: PredicateLexicon) -> Predicate | None
     else:
         return None
     lemma = token.lemma_.lower()
-    for predicate in lexicon.candidates(lemma, pos):
+    candidates = lexicon.candidates(lemma, pos)
+    if not candidates and pos == "NOUN":
+        candidates = lexicon.candidates(token.lower_, pos)  # plural-only nouns: "talks"
+    for predicate in candidates:
         if all(_cue_holds(token, cue.key, cue.arg, cue.lemmas, cue.negated) for cue in predicate.cues):
             return predicate
     return None
