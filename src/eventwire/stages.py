@@ -20,7 +20,7 @@ STAGES: tuple[Stage, ...] = (
         "actors",
         find_actors,
         requires=("nlp",),
-        assigns=("mentions", "mention_at", "focus_country", "sent_countries"),
+        assigns=("mentions", "mention_at", "focus_country", "sent_countries", "ent_countries"),
     ),
     Stage("events", find_events, requires=("nlp", "mentions"), assigns=("events",)),
     Stage("attributes", add_attributes, requires=("events", "pub_date"), assigns=("events",)),

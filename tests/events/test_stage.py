@@ -316,3 +316,16 @@ def test_took_to_the_streets(code: Code) -> None:
     event = one(code("Thousands of Kenyans took to the streets of Nairobi on Tuesday."), "14")
     assert country(event.source) == "KEN"
     assert event.cameo == "141"
+
+
+def test_force_against_a_place_is_an_event_without_target(code: Code) -> None:
+    events = code("Turkish troops shelled Kurdish positions in northern Syria on Monday.")
+    event = one(events, "19")
+    assert event.source is not None and event.source.country == "TUR"
+    assert event.target is None
+
+
+def test_weapons_stand_for_the_forces_of_their_country(code: Code) -> None:
+    events = code("Israeli air strikes killed at least 20 people in Gaza on Sunday.")
+    event = one(events, "18")
+    assert event.source is not None and (event.source.country, event.source.type) == ("ISR", "MIL")

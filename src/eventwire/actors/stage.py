@@ -61,6 +61,11 @@ def find_actors(doc: Document, resources: Resources) -> None:
     link_people(mentions)
     _link_definite_roles(parsed, mentions)
     doc.focus_country = focus_country(parsed, resolver)
+    doc.ent_countries = {
+        (e.start_char, e.end_char): entry.country
+        for e in parsed.ents
+        if (entry := resolver.entry(e)) is not None and entry.country and entry.kind != "org"
+    }
     doc.sent_countries = [sentence_countries(parsed, resolver, s.start, s.end) for s in parsed.sents]
     _resolve_definites_and_pronouns(doc, resolver, mentions, mention_at)
     doc.mentions = mentions

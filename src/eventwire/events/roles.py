@@ -57,8 +57,11 @@ def subject_of(verb: Token) -> Token | None:
                 return c
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return current.head
-        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"} and current.tag_ != "VBN":
-            return current.head
+        if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
+            # "groups fighting X": the noun acts; "diplomats expelled": it is acted on, unless the
+            # participle has an object of its own ("strikes killed 20 people", a misparsed main verb)
+            if current.tag_ != "VBN" or any(c.dep_ in OBJECT_DEPS for c in current.children):
+                return current.head
         if current.dep_ in INHERIT_SUBJECT_DEPS and current.head.i != current.i:
             # for xcomp the controller is the object of the governing verb when it has one ("asked X to go")
             if current.dep_ == "xcomp":

@@ -23,7 +23,7 @@ from eventwire.resources import Resources
 from eventwire.stage_errors import require_parse
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 ACT_NOUNS = frozenset(
     {"decision", "plan", "policy", "move", "order", "request", "proposal", "call", "statement", "remark",
@@ -213,7 +213,8 @@ def _events_for(
         targets = [a for a in (actor_for(doc, t) for t in tgt_heads) if a is not None] or [None]
         if targets == [None] and predicate.needs_target:
             return []
-        if targets == [None] and (predicate.target_slots[0] == "obj" or predicate.cameo[:2] in VERBAL_ROOTS):
+        aimed_at_thing = predicate.target_slots[0] == "obj" and predicate.cameo[:2] not in FORCE_ROOTS
+        if targets == [None] and (aimed_at_thing or predicate.cameo[:2] in VERBAL_ROOTS):
             # the act is aimed at a thing, not an actor ("released a list", "critical of the agreement"),
             # unless the thing is an act: "condemned the coup" is an event with no named target
             if not (predicate.cameo[:2] in {"11", "12"} and _names_an_act(tgt_head, lexicon)):
@@ -272,6 +273,8 @@ def _events_for(
     return out
 
 
+FORCE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+"""Roots of material conflict: shelling a town or seizing a building is an event without a named target."""
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "09", "10", "11", "12", "13"})
 """Roots of verbal acts: aimed at a thing rather than an actor, they are no event."""
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -405,7 +408,7 @@ def actor_for(doc: Document, head: Token) -> Actor | None:
     """The actor named by the phrase headed by ``head`` (its mention, or one inside it)."""
     mention = _mention_for(doc, head)
     if mention is None:
-        return None
+        return _weapon_actor(doc, head)
     country = mention.country
     span = doc.span(mention.start, mention.end)
     return Actor(
@@ -416,6 +419,37 @@ def actor_for(doc: Document, head: Token) -> Actor | None:
         entity_id=mention.entity_id if mention.entity_id >= 0 else None,
         kind=mention.kind,
     )
+
+
+WEAPON_NOUNS = frozenset(
+    {"strike", "airstrike", "missile", "shell", "jet", "warplane", "drone", "bombing", "tank", "rocket",
+     "artillery", "gunboat", "warship", "bomber", "helicopter", "fighter", "raid", "shelling", "fire"}
+)  # fmt: skip
+"""Weapons and attacks that stand for the armed forces whose country modifies them ("Israeli air strikes
+killed ...", "Russian missiles hit ...")."""
+
+
+def _weapon_actor(doc: Document, head: Token) -> Actor | None:
+    if head.lemma_.lower() not in WEAPON_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ in {"amod", "compound", "poss"}:
+            index = doc.mention_at.get(child.i)
+            country = doc.mentions[index].country if index is not None else None
+            if country is None:
+                parsed = require_parse(doc)
+                ent = next((e for e in parsed.ents if e.start <= child.i < e.end), None)
+                country = _ent_country(doc, ent)
+            if country:
+                start, end = child.left_edge.idx, head.idx + len(head.text)
+                return Actor(span=doc.span(start, end), country=country, type="MIL", kind="weapon")
+    return None
+
+
+def _ent_country(doc: Document, ent: Span | None) -> str | None:
+    if ent is None:
+        return None
+    return doc.ent_countries.get((ent.start_char, ent.end_char))
 
 
 def _mention_for(doc: Document, head: Token) -> Mention | None:
