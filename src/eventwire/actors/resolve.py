@@ -22,8 +22,6 @@ COUNTRY_PREPS = frozenset({"of", "in", "from", "for", "at"})
 MAX_DEPTH = 4
 MAX_TITLE_TOKENS = 4
 """How many words before a name are read as its title ("Deputy National Publicity Secretary")."""
-PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
-PRONOUN_GROUP = frozenset({"they", "them", "their", "it", "its", "we", "our"})
 ADJECTIVE_ROLES = {
     # adjectives that type a vague head noun ("diplomatic sources", "military government")
     "diplomatic": "GOV",
@@ -50,15 +48,6 @@ class Resolved:
     country: str | None
     type: str | None
     kind: str
-
-
-def entity_at(doc: Doc, index: int) -> Span | None:
-    token = doc[index]
-    if token.ent_type_ and token.ent_iob_ != "O":
-        for ent in doc.ents:
-            if ent.start <= index < ent.end:
-                return ent
-    return None
 
 
 class PhraseResolver:

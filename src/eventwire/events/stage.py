@@ -35,7 +35,6 @@ ACT_NOUNS = frozenset(
 )  # fmt: skip
 """Nouns whose possessor is the actor ("the government's decision" stands for the government)."""
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
-DOMESTIC_TYPES = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "CVL", "REB", "MED", "BUS"})
 BASE_CONFIDENCE = 0.5
 ACTOR_BONUS = 0.15
 """Confidence: 0.5 for a lexicon match, +0.15 for each actor with a known country. Not calibrated yet."""
