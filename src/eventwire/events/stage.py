@@ -82,8 +82,7 @@ def _appeals_for(doc: Document, trigger: Token, events: list[Event]) -> list[Eve
     speaker = actor_for(doc, sayer)
     if speaker is None:
         return []
-    if speaker.country is None and speaker.type not in {"IGO", "NGO"} and speaker.kind != "org":
-        speaker.country = default_country(doc, events[0].sent_index, set(), person=speaker.kind == "person")
+    _fill_countries(doc, sayer.head, events[0].sent_index, [speaker])
     say = sayer.head
     say_span = doc.span(say.idx, say.idx + len(say.text))
     out = []
@@ -180,26 +179,7 @@ def _events_for(
 ) -> list[Event]:
     parsed = require_parse(doc)
     passive = trigger.pos_ == "VERB" and is_passive(trigger)
-    if predicate.source == "sayer":
-        src_head = sayer_of(trigger)
-        tgt_head = source_of(trigger)
-    else:
-        src_head = prep_object(trigger, "from") if predicate.source == "from" else None
-        src_head = src_head or source_of(trigger)
-        tgt_head = target_of(trigger, predicate.target_slots)
-        if tgt_head is None and predicate.target_slots[0] == "obj" and passive:
-            tgt_head = _nearest_mention_before(doc, trigger)
-        if tgt_head is None and predicate.cameo[:2] == "14":
-            tgt_head = _purpose_target(trigger)
-        if tgt_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in {"02", "03", "10"}:
-            # "Britain is considering Russia's request": the request is addressed to the one considering it
-            if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
-                tgt_head = subject_of(trigger.head) if trigger.dep_ == "dobj" else agent_of(trigger.head)
-    if src_head is not None and _two_sided(trigger, predicate, src_head, tgt_head):
-        # "talks between X and Y", "X and Y signed a deal": one side is the source, the other the target
-        sides = conjuncts(src_head)
-        if len(sides) > 1:
-            src_head, tgt_head = sides[0], sides[1]
+    src_head, tgt_head = _heads(doc, trigger, predicate, passive)
     targets: list[Actor | None]
     if tgt_head is None:
         if not _has_content(trigger, predicate) or predicate.needs_target:
@@ -230,18 +210,7 @@ def _events_for(
         sources = [a for a in (actor_for(doc, t) for t in heads) if a is not None]
     if not sources:
         return []
-    for actor in [*sources, *targets]:
-        # organisations the gazetteer lists without a country are transnational: they keep none
-        if (
-            actor is not None
-            and actor.country is None
-            and actor.type not in {"IGO", "NGO"}
-            and actor.kind != "org"
-        ):
-            others = {a.country for a in [*sources, *targets] if a is not None and a is not actor}
-            actor.country = default_country(
-                doc, sent_index, others, _speaker_country(doc, trigger, actor), person=actor.kind == "person"
-            )
+    _fill_countries(doc, trigger, sent_index, [*sources, *targets])
     sent = parsed[trigger.i].sent
     evidence = doc.span(sent.start_char, sent.end_char)
     trig = doc.span(trigger.idx, trigger.idx + len(trigger.text))
@@ -270,6 +239,31 @@ def _events_for(
                 )
             )
     return out
+
+
+def _heads(
+    doc: Document, trigger: Token, predicate: Predicate, passive: bool
+) -> tuple[Token | None, Token | None]:
+    """The head tokens of the source and target phrases of ``trigger``."""
+    if predicate.source == "sayer":
+        return sayer_of(trigger), source_of(trigger)
+    src_head = prep_object(trigger, "from") if predicate.source == "from" else None
+    src_head = src_head or source_of(trigger)
+    tgt_head = target_of(trigger, predicate.target_slots)
+    if tgt_head is None and predicate.target_slots[0] == "obj" and passive:
+        tgt_head = _nearest_mention_before(doc, trigger)
+    if tgt_head is None and predicate.cameo[:2] == "14":
+        tgt_head = _purpose_target(trigger)
+    if tgt_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in {"02", "03", "10"}:
+        # "Britain is considering Russia's request": the request is addressed to the one considering it
+        if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
+            tgt_head = subject_of(trigger.head) if trigger.dep_ == "dobj" else agent_of(trigger.head)
+    if src_head is not None and _two_sided(trigger, predicate, src_head, tgt_head):
+        # "talks between X and Y", "X and Y signed a deal": one side is the source, the other the target
+        sides = conjuncts(src_head)
+        if len(sides) > 1:
+            src_head, tgt_head = sides[0], sides[1]
+    return src_head, tgt_head
 
 
 FORCE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -350,6 +344,17 @@ def _nearest_mention_before(doc: Document, trigger: Token) -> Token | None:
         if i in doc.mention_at and parsed[i].dep_ not in {"pobj", "poss"}:
             return parsed[i]
     return None
+
+
+def _fill_countries(doc: Document, trigger: Token, sent_index: int, actors: list[Actor | None]) -> None:
+    """Give the actors of one event that name no country their default (see :func:`default_country`).
+    Organisations the gazetteer lists without a country are transnational and keep none."""
+    for actor in actors:
+        if actor is None or actor.country is not None or actor.type in {"IGO", "NGO"} or actor.kind == "org":
+            continue
+        others = {a.country for a in actors if a is not None and a is not actor}
+        speaker = _speaker_country(doc, trigger, actor)
+        actor.country = default_country(doc, sent_index, others, speaker, person=actor.kind == "person")
 
 
 def default_country(
