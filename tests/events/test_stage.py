@@ -329,3 +329,19 @@ def test_weapons_stand_for_the_forces_of_their_country(code: Code) -> None:
     events = code("Israeli air strikes killed at least 20 people in Gaza on Sunday.")
     event = one(events, "18")
     assert event.source is not None and (event.source.country, event.source.type) == ("ISR", "MIL")
+
+
+def test_date_of_another_act_is_not_taken(code: Code) -> None:
+    events = code("After the coup at the end of May, protesters in Bamako took to the streets.")
+    event = one(events, "14")
+    assert event.date is None and event.date_span is None
+
+
+def test_date_of_the_act_itself_is_taken() -> None:
+    import datetime as dt
+
+    from eventwire.api import code_text
+
+    events = code_text("Police arrested the opposition leader on September 1.", pub_date=dt.date(2021, 9, 13))
+    event = one(events, "17")
+    assert (event.date, event.date_precision) == ("2021-09-01", "day")

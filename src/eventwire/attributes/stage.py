@@ -43,7 +43,7 @@ def add_attributes(doc: Document, resources: Resources) -> None:
 
 
 def _add_date(doc: Document, event: Event, trigger: Token, sent: Span) -> None:
-    found = find_dates(sent.text, doc.pub_date)
+    found = [d for d in find_dates(sent.text, doc.pub_date) if not _dates_another_act(trigger, sent, d.start)]
     if not found:
         return
     # prefer a date inside the trigger's own clause, else the one nearest the trigger
@@ -56,6 +56,27 @@ def _add_date(doc: Document, event: Event, trigger: Token, sent: Span) -> None:
     event.date = best.iso
     event.date_precision = best.precision if best.iso else None
     event.date_span = doc.span(sent.start_char + best.start, sent.start_char + best.end)
+
+
+RELATIVE_PREPS = frozenset({"after", "before", "since", "following", "until", "prior", "ahead"})
+"""A date inside "after the coup at the end of May" dates the coup, not the act the clause is about."""
+
+
+def _dates_another_act(trigger: Token, sent: Span, start: int) -> bool:
+    """True when the date at ``start`` (sentence offset) belongs to another act: it sits in a relative
+    clause or in an "after/before/since X" phrase between it and the trigger."""
+    doc = trigger.doc
+    at = doc.char_span(sent.start_char + start, sent.start_char + start + 1, alignment_mode="expand")
+    if at is None:
+        return False
+    token = at[0]
+    for _ in range(12):
+        if token.i == trigger.i or token.head.i == token.i:
+            return False
+        if token.dep_ in {"relcl", "acl"} or (token.dep_ == "prep" and token.lower_ in RELATIVE_PREPS):
+            return not any(t.i == token.i for t in trigger.ancestors)
+        token = token.head
+    return False
 
 
 def _add_location(doc: Document, event: Event, trigger: Token, resources: Resources) -> None:
