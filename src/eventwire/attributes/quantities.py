@@ -35,10 +35,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib.resources import files
 
 from eventwire.attributes.dates import find_dates
-from eventwire.errors import BadDataFile, ResourceMissing
+from eventwire.data_files import read_data_file
+from eventwire.errors import BadDataFile
 
 __all__ = ["QuantityMention", "find_quantities", "parse_number", "PERSONS"]
 
@@ -189,11 +189,7 @@ _POSITIONS = frozenset({"prefix", "tight", "tight+scale", "suffix", "both"})
 
 
 def _read_data(name: str) -> tuple[str, str]:
-    resource = files("eventwire") / "data" / name
-    try:
-        return resource.read_text(encoding="utf-8"), str(resource)
-    except FileNotFoundError as exc:
-        raise ResourceMissing(str(resource), "the data file does not exist", "reinstall eventwire") from exc
+    return read_data_file(name)
 
 
 def _parse_person_nouns(text: str, source: str) -> tuple[frozenset[str], frozenset[str]]:

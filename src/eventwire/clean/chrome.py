@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
-from eventwire.errors import BadDataFile, ResourceMissing
+from eventwire.data_files import read_data_file
+from eventwire.errors import BadDataFile
 
 MAX_CHROME_CHARS = 400
 """Longest line a phrase pattern may match. Cookie and newsletter notices reach ~300 characters; longer
@@ -157,13 +157,7 @@ def parse_rules(text: str, source: str = "chrome_patterns.txt") -> ChromeRules:
 @lru_cache(maxsize=1)
 def default_rules() -> ChromeRules:
     """The packaged rules (loaded once)."""
-    resource = files("eventwire") / "data" / "chrome_patterns.txt"
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceMissing(
-            "eventwire/data/chrome_patterns.txt", "packaged file not found", "reinstall eventwire"
-        ) from exc
+    text, _ = read_data_file("chrome_patterns.txt")
     return parse_rules(text)
 
 

@@ -30,9 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
-from eventwire.errors import ResourceMissing
+from eventwire.data_files import read_data_file
 
 MIN_LEFT_LOWER = 2
 """Rule ``sentence``/``clause``: lowercase letters the word before the punctuation needs ("colony" yes,
@@ -67,13 +66,7 @@ class Join:
 
 
 def _read_word_list(name: str) -> list[str]:
-    resource = files("eventwire") / "data" / name
-    try:
-        raw = resource.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceMissing(
-            f"eventwire/data/{name}", "packaged word list not found", "reinstall eventwire"
-        ) from exc
+    raw, _ = read_data_file(name)
     words = []
     for line in raw.splitlines():
         word = line.split("#", 1)[0].strip()

@@ -6,9 +6,9 @@ import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from eventwire.data_files import read_data_file
 from eventwire.errors import BadDataFile
 from eventwire.knowledge.cameo import CameoTable, default_cameo_table
 
@@ -97,11 +97,8 @@ def default_lexicon() -> PredicateLexicon:
 
 
 def _read(path: Path | None, name: str) -> tuple[str, str]:
-    if path is None:
-        return str(resources.files("eventwire") / "data" / name), (
-            resources.files("eventwire") / "data" / name
-        ).read_text(encoding="utf-8")
-    return str(path), path.read_text(encoding="utf-8")
+    text, source = read_data_file(name, path)
+    return source, text
 
 
 def _rows(text: str, name: str, header: tuple[str, ...]) -> list[tuple[int, list[str]]]:

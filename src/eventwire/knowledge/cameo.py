@@ -18,13 +18,12 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeAlias
 
-from eventwire.errors import CameoTableError, ResourceMissing, UnknownCameoCode
+from eventwire.data_files import read_data_file
+from eventwire.errors import CameoTableError, UnknownCameoCode
 
 CODES_FILE = "cameo_codes.tsv"
 PLOVER_FILE = "cameo_plover.tsv"
@@ -121,18 +120,7 @@ def _bad_line(source: str, lineno: int, reason: str, hint: str) -> CameoTableErr
 
 
 def _read_resource(path: Path | None, name: str) -> tuple[str, str]:
-    """Text and display name of a data file: ``path`` if given, else the packaged ``eventwire/data/name``."""
-    resource: Path | Traversable = path if path is not None else files("eventwire") / "data" / name
-    source = str(resource)
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceMissing(
-            source, "the CAMEO data file does not exist", "reinstall eventwire or pass an existing file"
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise CameoTableError(source, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8") from exc
-    return text, source
+    return read_data_file(name, path, CameoTableError)
 
 
 def _data_lines(

@@ -27,13 +27,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
-from eventwire.errors import GazetteerError, ResourceMissing, UnknownCountryCode
+from eventwire.data_files import read_data_file
+from eventwire.errors import GazetteerError, UnknownCountryCode
 
 COUNTRIES_FILE = "countries.tsv"
 ORGANISATIONS_FILE = "organisations.tsv"
@@ -216,18 +216,7 @@ def _bad_line(where: _Where, reason: str, hint: str) -> GazetteerError:
 
 
 def _read_resource(path: Path | Traversable | None, name: str) -> tuple[str, str]:
-    """Text and display name of a data file: ``path`` if given, else the packaged ``eventwire/data/name``."""
-    resource: Path | Traversable = path if path is not None else files("eventwire") / "data" / name
-    source = str(resource)
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceMissing(
-            source, "the gazetteer data file does not exist", "reinstall eventwire or pass an existing file"
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise GazetteerError(source, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8") from exc
-    return text, source
+    return read_data_file(name, path, GazetteerError)
 
 
 def _data_lines(
