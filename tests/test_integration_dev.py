@@ -16,8 +16,9 @@ from eventwire.document import Document
 
 pytestmark = pytest.mark.slow
 
-MIN_F1 = {"lenient": 0.35, "aligned": 0.25}
-"""The issue's bars for the dev set (lenient / --aligned)."""
+MIN_F1 = {"lenient": 0.50, "aligned": 0.43}
+"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.518 / 0.446
+(issue 4); a minimum is only ever raised."""
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from eventwire.api import code_path
 pytestmark = pytest.mark.slow
 
 SEED_DOC = "000_6f4f7caacab94e9b"
-MIN_F1 = {"lenient": 0.60, "aligned": 0.50, "strict+factual": 0.45}
-"""The issue's bars for the seed article (lenient / --aligned / --strict --factual)."""
+MIN_F1 = {"lenient": 0.68, "aligned": 0.68, "strict+factual": 0.78}
+"""Minimums for the seed article (lenient / --aligned / --strict --factual), raised to just below the measured
+0.683 / 0.683 / 0.800 (issue 4); a minimum is only ever raised."""
 
 
 @dataclass(frozen=True)

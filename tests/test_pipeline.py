@@ -163,3 +163,20 @@ def test_pipe_uses_a_stage_batch_path_and_calling_uses_the_single_path() -> None
     calls.clear()
     pipeline(Document(doc_id="z", original="x"))
     assert calls == ["single:z"]
+
+
+def test_run_stage_then_pipe_after_it_runs_each_stage_once() -> None:
+    log: list[tuple[str, str]] = []
+    pipeline = Pipeline(_recording_stages(log), Resources())
+    docs = [pipeline.run_stage("one", Document(doc_id=f"d{n}", original="x")) for n in range(3)]
+    out = list(pipeline.pipe(docs, batch_size=2, after="one"))
+    assert [d.stages_run for d in out] == [["one", "two", "three"]] * 3
+    assert [name for name, _ in log].count("one") == 3 and len(log) == 9
+
+
+def test_pipe_after_a_stage_the_document_has_not_been_through_is_refused() -> None:
+    pipeline = Pipeline(_recording_stages([]), Resources())
+    with pytest.raises(PipelineConfigError, match="has not been through one"):
+        list(pipeline.pipe([Document(doc_id="d", original="x")], after="one"))
+    with pytest.raises(PipelineConfigError, match="no stage named"):
+        pipeline.run_stage("four", Document(doc_id="d", original="x"))

@@ -1,7 +1,8 @@
-"""Command line: ``eventwire code PATH... [--format table|jsonl|csv] [--doc-id ID] [--pub-date YYYY-MM-DD]``.
+"""Command line: ``eventwire code|ingest|events|watch``.
 
-A thin layer over :mod:`eventwire.api`: it parses options, prints events to stdout and one line per bad
-input to stderr, and exits 1 when some input could not be coded (2 on a usage error).
+A thin layer over the library (:mod:`eventwire.api`, :mod:`eventwire.ingest`, :mod:`eventwire.store`,
+:mod:`eventwire.watch`): it parses options, prints results to stdout and one line per bad input to stderr,
+and exits 1 when some input could not be coded (2 on a usage error).
 """
 
 from __future__ import annotations
@@ -9,19 +10,28 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
+import shutil
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from eventwire.api import build_pipeline
 from eventwire.config import Config
-from eventwire.document import Document, Event
-from eventwire.errors import BadOption, EventwireError, InputNotFound
+from eventwire.document import STATUSES, Document, Event
+from eventwire.errors import BadOption, EventwireError, UnsupportedLanguage
 from eventwire.output.formats import WRITERS
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+
+INPUT_HELP = (
+    "a .txt/.html file, a directory of them, a .jsonl dump, a .warc/.warc.gz archive, a .urls list, "
+    "an http(s) URL of a page or an RSS/Atom feed, or - for stdin"
+)
+EVENT_FORMATS = sorted([*WRITERS, "parquet"])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,25 +41,24 @@ def _parser() -> argparse.ArgumentParser:
         "each with its evidence sentence.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
     code = sub.add_parser(
         "code",
         help="code articles and print their events",
-        description="Code news articles (.txt or .html files, or directories of them) and print their "
-        "events. "
-        "Offsets point into the file's text (for HTML: the extracted article text).",
+        description="Code news articles and print their events (nothing is stored). "
+        "Offsets point into the article text (for HTML: the extracted article text).",
     )
-    code.add_argument("paths", nargs="+", metavar="PATH", help="a .txt/.html file or a directory of them")
+    code.add_argument("paths", nargs="+", metavar="INPUT", help=INPUT_HELP)
     code.add_argument(
         "--format", choices=sorted(WRITERS), default="table", help="output format (default: table)"
     )
     code.add_argument(
-        "--doc-id", help="document id (single PATH only; default: the file name without extension)"
+        "--doc-id", help="document id (single input only; default: the file name without extension)"
     )
     code.add_argument(
         "--pub-date",
         metavar="YYYY-MM-DD",
-        help="publication date, to resolve relative dates "
-        "(single PATH only; default: from the page, or unknown)",
+        help="publication date, to resolve relative dates (single input only; default: from the page)",
     )
     code.add_argument(
         "--min-confidence",
@@ -58,63 +67,252 @@ def _parser() -> argparse.ArgumentParser:
         metavar="X",
         help="drop events below this confidence (0-1)",
     )
+
+    ingest = sub.add_parser(
+        "ingest",
+        help="code articles and store them with their events",
+        description="Code articles and store them, their events and every input that could not be coded "
+        "in an embedded DuckDB store. Re-ingesting the same text is a no-op; a changed page at a known "
+        "URL becomes a new version.",
+    )
+    ingest.add_argument("paths", nargs="*", metavar="INPUT", help=INPUT_HELP)
+    _db_option(ingest)
+    ingest.add_argument(
+        "--progress",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="progress bar on stderr (default: auto = when stderr is a terminal)",
+    )
+
+    events = sub.add_parser(
+        "events",
+        help="query stored events",
+        description="Print the stored events that match every filter given.",
+    )
+    _db_option(events)
+    events.add_argument("--actor", metavar="ISO3", help="source or target country (e.g. MLI)")
+    events.add_argument("--source", metavar="ISO3", help="source country")
+    events.add_argument("--target", metavar="ISO3", help="target country")
+    events.add_argument("--cameo", metavar="CODE", help="CAMEO root (e.g. 14) or longer code prefix")
+    events.add_argument("--plover", metavar="TYPE", help="PLOVER event type (e.g. PROTEST)")
+    events.add_argument("--status", choices=STATUSES, help="event status")
+    events.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this day")
+    events.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this day")
+    events.add_argument(
+        "--all-versions", action="store_true", help="include events of superseded versions of a page"
+    )
+    events.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    events.add_argument(
+        "--format", choices=EVENT_FORMATS, default="table", help="output format (default: table)"
+    )
+    events.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of stdout (parquet: needed unless stdout is a file)",
+    )
+
+    watch = sub.add_parser(
+        "watch",
+        help="poll feeds and URL lists and ingest what is new",
+        description="Poll RSS/Atom feeds, pages and .urls lists every interval and ingest only new "
+        "articles. Stops cleanly on Ctrl-C or SIGTERM and resumes where it left off.",
+    )
+    watch.add_argument("paths", nargs="+", metavar="SOURCE", help="a feed URL, a page URL or a .urls file")
+    _db_option(watch)
+    watch.add_argument("--every", default="15m", metavar="INTERVAL", help="poll interval (e.g. 30s, 15m, 1h)")
+    watch.add_argument(
+        "--max-polls", type=int, metavar="N", help="stop after N polls (default: run until stopped)"
+    )
     return parser
 
 
-def _expand(paths: Sequence[str]) -> list[Path]:
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".txt", ".html", ".htm"}
-            )
-            if not found:
-                raise InputNotFound(raw, "directory holds no .txt or .html files", "give article files")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    from eventwire.store.db import DEFAULT_DB
+
+    parser.add_argument(
+        "--db", default=DEFAULT_DB, metavar="FILE", help=f"the store (default: ./{DEFAULT_DB})"
+    )
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def _parse_date(option: str, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise BadOption("--pub-date", f"{value!r} is not a date", "write it as YYYY-MM-DD") from exc
+        raise BadOption(option, f"{value!r} is not a date", "write it as YYYY-MM-DD") from exc
+
+
+def _say(message: str) -> None:
+    print(f"eventwire: {message}", file=sys.stderr)
+
+
+# --- code -----------------------------------------------------------------------------------------
 
 
 def run_code(args: argparse.Namespace) -> int:
-    paths = _expand(args.paths)
-    if len(paths) > 1 and (args.doc_id or args.pub_date):
+    from eventwire.sources import iter_inputs
+    from eventwire.sources.item import Rejection
+
+    if len(args.paths) > 1 and (args.doc_id or args.pub_date):
         raise BadOption(
-            "--doc-id/--pub-date", "given with several inputs", "give them only with a single PATH"
+            "--doc-id/--pub-date", "given with several inputs", "give them only with a single input"
         )
-    pub_date = _parse_date(args.pub_date)
+    pub_date = _parse_date("--pub-date", args.pub_date)
     config = Config(pub_date=pub_date, min_confidence=args.min_confidence)
     pipeline = build_pipeline(config)
     pipeline.resources.check()
-    failed: list[tuple[Document, EventwireError]] = []
+    failed = 0
+    seen = 0
 
     def on_error(doc: Document, err: EventwireError) -> None:
-        failed.append((doc, err))
-        print(f"eventwire: {err.message}", file=sys.stderr)
+        nonlocal failed
+        failed += 1
+        if isinstance(err, UnsupportedLanguage):
+            _say(f"{err.message} (skipped: {err.reason_code})")
+        else:
+            _say(err.message)
 
-    docs = (
-        Document(doc_id=args.doc_id or p.stem, original="", path=str(p), pub_date=pub_date) for p in paths
-    )
+    def documents() -> Iterator[Document]:
+        nonlocal failed, seen
+        for item in iter_inputs(args.paths, max_bytes=config.max_input_bytes):
+            seen += 1
+            if args.doc_id and seen > 1:
+                raise BadOption("--doc-id", "given with several inputs", "give it only with a single input")
+            if isinstance(item, Rejection):
+                failed += 1
+                _say(item.error.message)
+                continue
+            doc_id = args.doc_id or _doc_id(item.origin)
+            yield Document(
+                doc_id=doc_id, original="", raw=item, origin=item.origin, url=item.url, pub_date=pub_date
+            )
+
     events: list[Event] = []
-    for doc in pipeline.pipe(docs, batch_size=config.batch_size, on_error=on_error):
+    for doc in pipeline.pipe(documents(), batch_size=config.batch_size, on_error=on_error):
         events.extend(doc.events)
     WRITERS[args.format](events, sys.stdout)
     if failed:
-        print(
-            f"eventwire: {len(failed)} of {len(paths)} inputs could not be coded (see above)", file=sys.stderr
-        )
+        _say(f"{failed} of {seen} inputs could not be coded (see above)")
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def _doc_id(origin: str) -> str:
+    """A short document id from an input's origin: the file name without extension, keeping a JSONL line
+    (``dump:3``) or WARC offset (``crawl@1234``) suffix; URLs and ``-`` stay as they are."""
+    if "://" in origin or origin == "-":
+        return origin
+    match = re.fullmatch(r"(.*?)((?::\d+)|(?:@\d+))?", origin)
+    path, suffix = (match.group(1), match.group(2) or "") if match else (origin, "")
+    name = Path(path).name
+    for ext in (".warc.gz", ".jsonl", ".warc", ".html", ".htm", ".xhtml", ".txt", ".text"):
+        if name.lower().endswith(ext):
+            name = name[: -len(ext)]
+            break
+    return name + suffix
+
+
+# --- ingest ---------------------------------------------------------------------------------------
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from eventwire.ingest import ingest
+    from eventwire.progress import Progress, estimate_total
+    from eventwire.store.db import Store
+
+    pipeline = build_pipeline(Config())
+    if args.paths:
+        pipeline.resources.check()
+    enabled = {"auto": None, "always": True, "never": False}[args.progress]
+    with Store.open(args.db) as store:
+        if not args.paths:
+            _say(f"store {args.db} is ready (schema migrated); give inputs to ingest")
+            return EXIT_OK
+        progress = Progress(sys.stderr, estimate_total(list(args.paths)), enabled=enabled)
+        try:
+            summary = ingest(args.paths, store, pipeline, report=_say, progress=progress)
+        finally:
+            progress.close()
+    _say(summary.line())
+    return EXIT_SOME_FAILED if summary.rejected else EXIT_OK
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from eventwire.store.db import Store
+    from eventwire.store.query import EventFilter, export_parquet, query_events
+
+    flt = EventFilter(
+        actor=args.actor,
+        source=args.source,
+        target=args.target,
+        cameo=args.cameo,
+        plover=args.plover,
+        status=args.status,
+        since=_parse_date("--since", args.since),
+        until=_parse_date("--until", args.until),
+        all_versions=args.all_versions,
+    )
+    if args.limit is not None and args.limit < 0:
+        raise BadOption("--limit", "is negative", "give a count >= 0")
+    with Store.open(args.db, read_only=True) as store:
+        if args.format == "parquet":
+            if args.limit is not None:
+                raise BadOption("--limit", "is not supported with parquet", "filter instead, or use jsonl")
+            if args.output:
+                count = export_parquet(store, flt, args.output)
+            else:
+                if sys.stdout.isatty():
+                    raise BadOption(
+                        "--format parquet", "will not write binary to a terminal", "give --output FILE"
+                    )
+                with tempfile.TemporaryDirectory() as tmp:
+                    target = os.path.join(tmp, "events.parquet")
+                    count = export_parquet(store, flt, target)
+                    with open(target, "rb") as fh:
+                        shutil.copyfileobj(fh, sys.stdout.buffer)
+                    sys.stdout.flush()
+            _say(f"{count} events written as parquet")
+            return EXIT_OK
+        records = query_events(store, flt, limit=args.limit)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                WRITERS[args.format](records, out)
+        else:
+            WRITERS[args.format](records, sys.stdout)
+    return EXIT_OK
+
+
+# --- watch ----------------------------------------------------------------------------------------
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from eventwire.store.db import Store
+    from eventwire.watch import StopFlag, parse_interval, stop_on_signals, watch
+
+    every = parse_interval(args.every)
+    pipeline = build_pipeline(Config())
+    pipeline.resources.check()
+    stop = StopFlag()
+    with Store.open(args.db) as store, stop_on_signals(stop):
+        polls = watch(
+            args.paths,
+            store,
+            pipeline,
+            every,
+            stop,
+            report=_say,
+            on_poll=lambda s: _say(s.line()),
+            max_polls=args.max_polls,
+        )
+    _say(f"watch stopped after {polls} polls")
+    return EXIT_OK
+
+
+COMMANDS = {"code": run_code, "ingest": run_ingest, "events": run_events, "watch": run_watch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,17 +322,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return run_code(args)
+        return COMMANDS[args.command](args)
     except BrokenPipeError:
         # the reader went away ("eventwire code ... | head"): stop quietly, as Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except BadOption as err:
-        print(f"eventwire: {err.message}", file=sys.stderr)
+        _say(err.message)
         return EXIT_USAGE
     except EventwireError as err:
-        print(f"eventwire: {err.message}", file=sys.stderr)
+        _say(err.message)
         return EXIT_SOME_FAILED
 
 

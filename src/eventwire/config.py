@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from eventwire.errors import BadOption
@@ -23,6 +24,9 @@ class Config:
     pub_date: dt.date | None = None  # overrides the page's date (single input only)
     min_confidence: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
+    # PETRARCH/Phoenix dictionaries used alongside eventwire's own knowledge: a directory (files recognised
+    # by name) or a .toml manifest; see eventwire.dictionaries
+    dictionaries: Path | None = None
 
     def __post_init__(self) -> None:
         if self.max_input_bytes <= 0:
@@ -35,4 +39,5 @@ class Config:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["pub_date"] = self.pub_date.isoformat() if self.pub_date else None
+        data["dictionaries"] = str(self.dictionaries) if self.dictionaries is not None else None
         return data

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc as SpacyDoc
 
     from eventwire.clean.offsets import OffsetMap
+    from eventwire.sources.item import RawInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,14 @@ class Document:
     path: str | None = None
     pub_date: dt.date | None = None
     title: str | None = None
+    # read stage: where the article came from and what the page says about itself
+    raw: RawInput | None = None  # the input as received (bytes), when it came from a source
+    origin: str | None = None  # path, path:LINE, path@OFFSET, URL or "-" (names the input in messages)
+    url: str | None = None
+    canonical_url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None  # ISO 639-1 code detected from the article text
     # clean stage
     text: str = ""
     offsets: OffsetMap | None = None

@@ -62,25 +62,54 @@ class Pipeline:
             stage(doc, self.resources)
         return doc
 
+    def run_stage(self, name: str, doc: Document) -> Document:
+        """Run one named stage on ``doc`` (e.g. ``read``, to look at an article before coding it)."""
+        self.stages[self._index(name)](doc, self.resources)
+        return doc
+
     def pipe(
-        self, docs: Iterable[Document], batch_size: int = 32, on_error: ErrorHandler | None = None
+        self,
+        docs: Iterable[Document],
+        batch_size: int = 32,
+        on_error: ErrorHandler | None = None,
+        after: str | None = None,
     ) -> Iterator[Document]:
         """Run every stage over batches of documents (stages with a batch path use it).
 
-        A document whose input is bad (an :class:`EventwireError` in a per-document stage) is handed to
-        ``on_error`` and left out; without ``on_error`` the error propagates.
+        ``after`` names a stage the documents have already been through, with every stage before it
+        (see :meth:`run_stage`): only the stages after it run. A document whose input is bad (an
+        :class:`EventwireError` in a per-document stage) is handed to ``on_error`` and left out; without
+        ``on_error`` the error propagates.
         """
+        first = self._index(after) + 1 if after is not None else 0
         batch: list[Document] = []
         for doc in docs:
+            missing = [s.name for s in self.stages[:first] if s.name not in doc.stages_run]
+            if missing:
+                raise PipelineConfigError(
+                    doc.doc_id,
+                    f"starts after stage {after!r} but has not been through {', '.join(missing)}",
+                    "run those stages first with Pipeline.run_stage",
+                )
             batch.append(doc)
             if len(batch) >= batch_size:
-                yield from self._run_batch(batch, on_error)
+                yield from self._run_batch(batch, on_error, first)
                 batch = []
         if batch:
-            yield from self._run_batch(batch, on_error)
+            yield from self._run_batch(batch, on_error, first)
 
-    def _run_batch(self, docs: list[Document], on_error: ErrorHandler | None) -> list[Document]:
-        for stage in self.stages:
+    def _index(self, name: str) -> int:
+        for i, stage in enumerate(self.stages):
+            if stage.name == name:
+                return i
+        raise PipelineConfigError(
+            "pipeline", f"no stage named {name!r}", f"use one of {', '.join(self.names)}"
+        )
+
+    def _run_batch(
+        self, docs: list[Document], on_error: ErrorHandler | None, first: int = 0
+    ) -> list[Document]:
+        for stage in self.stages[first:]:
             if stage.batch is not None:
                 stage.run_batch(docs, self.resources)
                 continue

@@ -15,7 +15,9 @@ from eventwire.errors import ResourceMissing
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
+    from eventwire.dictionaries import PetrarchDictionaries
     from eventwire.events.lexicon import PredicateLexicon
+    from eventwire.geo.geocoder import Geocoder
     from eventwire.knowledge.cameo import CameoTable
     from eventwire.knowledge.gazetteer import Gazetteer
 
@@ -28,6 +30,8 @@ class Resources:
     def gazetteer(self) -> Gazetteer:
         from eventwire.knowledge.gazetteer import default_gazetteer
 
+        if self.dictionaries is not None:  # their actors and agents alongside ours
+            return self.dictionaries.gazetteer(default_gazetteer())
         return default_gazetteer()
 
     @cached_property
@@ -40,7 +44,24 @@ class Resources:
     def lexicon(self) -> PredicateLexicon:
         from eventwire.events.lexicon import default_lexicon
 
+        if self.dictionaries is not None:  # their verb patterns before our rows
+            return default_lexicon().with_patterns(self.dictionaries.verb_patterns(self.cameo))
         return default_lexicon()
+
+    @cached_property
+    def dictionaries(self) -> PetrarchDictionaries | None:
+        """PETRARCH/Phoenix dictionaries named by ``Config.dictionaries`` (None when not configured)."""
+        if self.config.dictionaries is None:
+            return None
+        from eventwire.dictionaries import load_dictionaries
+
+        return load_dictionaries(self.config.dictionaries)
+
+    @cached_property
+    def geocoder(self) -> Geocoder:
+        from eventwire.geo import load_geocoder
+
+        return load_geocoder(self.gazetteer)
 
     @cached_property
     def nlp(self) -> Language:
@@ -57,4 +78,4 @@ class Resources:
 
     def check(self) -> None:
         """Load every resource now, so a missing one fails before any input is read."""
-        _ = self.gazetteer, self.cameo, self.lexicon, self.nlp
+        _ = self.dictionaries, self.gazetteer, self.cameo, self.lexicon, self.nlp, self.geocoder

@@ -13,7 +13,22 @@ from eventwire.pipeline import Stage
 from eventwire.read.stage import read
 
 STAGES: tuple[Stage, ...] = (
-    Stage("read", read, requires=("doc_id",), assigns=("original", "title", "pub_date")),
+    Stage(
+        "read",
+        read,
+        requires=("doc_id",),
+        assigns=(
+            "original",
+            "title",
+            "pub_date",
+            "origin",
+            "url",
+            "canonical_url",
+            "outlet",
+            "author",
+            "language",
+        ),
+    ),
     Stage("clean", clean, requires=("original",), assigns=("text", "offsets", "removed_lines")),
     Stage("nlp", parse, requires=("text",), assigns=("nlp",), batch=parse_batch),
     Stage(

@@ -10,7 +10,14 @@ import difflib
 
 import pytest
 
-from eventwire.actors.coref import NAME_SIMILARITY, fold, link_people, names_match, same_surname
+from eventwire.actors.coref import (
+    NAME_SIMILARITY,
+    UNTITLED_PERSON_TYPE,
+    fold,
+    link_people,
+    names_match,
+    same_surname,
+)
 from eventwire.document import Mention
 
 
@@ -212,7 +219,8 @@ def test_unrelated_people_get_different_ids() -> None:
     link_people(people)
     brown, green, smith, mary = people
     assert len({brown.entity_id, green.entity_id, smith.entity_id}) == 3
-    assert green.country is None and green.type is None  # nothing inherited from Brown
+    assert green.country is None  # nothing inherited from Brown
+    assert green.type == UNTITLED_PERSON_TYPE  # an untitled private person, not Brown's GOV
     assert mary.entity_id == smith.entity_id  # "Smith" then "Mary Smith": the same person
 
 
@@ -248,3 +256,36 @@ def test_a_surname_member_does_not_chain_different_full_names() -> None:
     link_people([joe, bare, hunter])
     assert bare.entity_id == joe.entity_id
     assert hunter.entity_id != joe.entity_id
+
+
+# --- issue 4: hyphenated surnames, honorifics, the article's subject, country context, ORG-tagged people
+
+
+def test_one_part_of_a_hyphenated_surname_repeats_it() -> None:
+    assert names_match("Oyegun", "John Odigie-Oyegun")
+    assert names_match("Chief Oyegun", "Chief John Odigie-Oyegun")  # honorifics are not names
+
+
+def test_an_ambiguous_surname_joins_the_person_named_most() -> None:
+    daughter = [person("Park Geun-hye", 0, "KOR", "GOV"), person("Park", 30), person("Park", 60)]
+    father = person("Park Chung-hee", 90, "KOR", "GOV")
+    later = person("Park", 130)
+    link_people([*daughter, father, later])
+    assert later.entity_id == daughter[0].entity_id != father.entity_id
+
+
+def test_a_namesake_of_another_country_is_another_person() -> None:
+    a, b = person("Ali Mahdi", 0, "SOM", "GOV"), person("Ali Mahdi", 40, "SDN", "GOV")
+    link_people([a, b])
+    assert a.entity_id != b.entity_id
+
+
+def test_an_org_tagged_name_joins_a_person_only_on_an_exact_name() -> None:
+    trump = person("Donald Trump", 0, None, "GOV")
+    as_org = person("Trump", 40, kind="unknown-org")
+    garbled_org = person("Trumb", 80, kind="unknown-org")
+    unrelated_org = person("Gazprom", 120, kind="unknown-org")
+    link_people([trump, as_org, garbled_org, unrelated_org])
+    assert as_org.entity_id == trump.entity_id and as_org.kind == "person" and as_org.type == "GOV"
+    assert garbled_org.entity_id == -1 and garbled_org.kind == "unknown-org"
+    assert unrelated_org.entity_id == -1

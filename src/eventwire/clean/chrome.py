@@ -19,8 +19,22 @@ removes them. The phrases are data (``data/chrome_patterns.txt``); this module a
    always survive, and so does a short line right before a prose paragraph (a subheading). A soft tail
    ends at the next prose paragraph; a hard one goes on to the end of the page.
 
-Lines are never dropped just for being short outside a tail or a menu run, and the headline (the first
-line that rules 1-3 do not mark) is never dropped by rule 4: headlines and subheadings are article text.
+5. **Page furniture around the main block** (for whole pages saved as text, e.g. rendered from HTML with
+   every visible line kept). Lines are scored: a line of prose that ends like a sentence scores its words,
+   any other line :data:`BLOCK_LINE_COST`. The blocks of prose are the maximum-sum runs; a run of
+   :data:`BLOCK_GAP_LINES` non-prose lines (a menu, a link list) or a break marker (a ``tail=hard`` kind or
+   a comment heading) ends a block, and after a break marker that follows article prose nothing is article
+   text (comments are prose too). The main block is the first block scoring at least
+   :data:`BLOCK_FIRST_SHARE` of the best one (teasers of other articles come after the article); it goes on
+   across a gap into a neighbouring block of dense prose (:data:`EXTEND_MIN_DENSITY`). A side of the page
+   outside these blocks is dropped when it has at least :data:`FURNITURE_MIN_LINES` lines, except the
+   headline (the last title-like line just before the text); a gap between two blocks is dropped when it is
+   long or holds chrome, except a subheading right before the next block.
+
+Lines are never dropped just for being short outside a tail, a menu run or the furniture of rule 5, and
+the headline (the first line that rules 1-3 do not mark, or the one rule 5 finds) is never dropped by rule
+4: headlines and subheadings are article text. A clean article (a headline, a byline and paragraphs) has
+too few lines outside its text for rule 5 to drop anything, and an article that is all prose is one block.
 The detector is conservative on purpose: a false drop can lose an event, a missed chrome line only adds
 noise.
 """
@@ -65,6 +79,58 @@ article (one per line) is not taken for a menu."""
 BREADCRUMB_MIN_ITEMS = 3
 """Items of a one-line menu or breadcrumb ("Home » World » Africa")."""
 
+WRAP_MIN_WORDS = 4
+"""A line of this many words that does not end a sentence, followed by a line that starts in lowercase, is
+the first part of a hard-wrapped paragraph (prose if the paragraph is)."""
+
+BLOCK_LINE_COST = 12
+"""Score of a line that is not prose in the search for the main block (a prose line scores its words)."""
+
+BLOCK_LONG_WORDS = 60
+"""A line of this many words scores as prose in the block search even without a final stop; shorter
+unpunctuated lines are mostly teasers (a title glued to its summary)."""
+
+BLOCK_GAP_LINES = 9
+"""This many lines in a row that are not prose end a block: a menu, a tag list or a list of links."""
+
+BLOCK_MIN_WORDS = 40
+"""Score the main block needs; a page without such a block is left to rules 1-4."""
+
+FURNITURE_MIN_LINES = 10
+"""Lines a side of the main block needs before it is taken for page furniture: a clean article has a
+headline, a byline and a date before its text, a full page has menus."""
+
+BLOCK_FIRST_SHARE = 0.5
+"""The main block is the first block of prose that scores at least this share of the best one."""
+
+EXTEND_MIN_DENSITY = 0.7
+"""Share of prose lines a block needs to continue the article across a gap (teaser lists have about half)."""
+
+EXTEND_MAX_GAP_LINES = 30
+"""Most lines between two blocks of the same article (an advertisement, a list of related links)."""
+
+EXTEND_MIN_WORDS = 30
+"""Score a block needs to continue the article across a gap of more than :data:`EXTEND_NEAR_GAP_LINES`
+lines (a single sentence further down is more often a caption or a teaser than article text)."""
+
+EXTEND_NEAR_GAP_LINES = 3
+"""A block this close to the article continues it whatever its score (a share widget between paragraphs)."""
+
+BLOCK_BREAK_KINDS = ("comment-link",)
+"""Kinds (besides the ``tail=hard`` ones) that end a block of prose: the comments under an article are
+prose too."""
+
+FURNITURE_MIN_CHROME = 2
+"""... and at least this many chrome lines of rules 1-3 (a menu, a share widget, a copyright line) or list
+items marked as such (``*``, ``•``, ``1.``): the ingredients of a recipe or the questions of an interview
+written as plain lines after an article's text are not furniture."""
+
+HEADLINE_WINDOW = 8
+"""Unmarked lines before the main block searched for the headline."""
+
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 30
+
 TAIL_KINDS = ("hard", "soft")
 
 _DECORATION = (
@@ -76,6 +142,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _PROSE_END = re.compile(r"[.!?…:][\"'”’)\]»]*$")
 _BREADCRUMB_SEP = re.compile(r"\s*[|»›•·]\s*|\s+[>/]\s+")
 _DIGIT = re.compile(r"\d")
+_BULLET = re.compile(r"^\s*(?:[*+\u2022\u00b7\u25aa\u25e6\u2023]|(?<=\s)o|\d{1,3}[.)])\s+")
+_TRUNCATED = re.compile(r"(\.\.\.|…|\[…\]|\[\.\.\.\])$")
+_LOWER_START = re.compile(r"^\W*[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +243,8 @@ class _Line:
     words: int
     blank: bool
     prose: bool
+    sentence: bool = False  # prose that ends like a sentence (or a very long line): block material
+    bullet: bool = False
     kind: ChromeKind | None = None
     reason: str = ""
 
@@ -181,7 +252,46 @@ class _Line:
 def _is_prose(norm: str, words: int) -> bool:
     if words >= PROSE_LONG_WORDS:
         return True
+    if _TRUNCATED.search(norm):
+        return False  # the cut title or summary of a teaser
     return words >= PROSE_MIN_WORDS and bool(_PROSE_END.search(norm))
+
+
+def _parse_lines(text: str) -> list[_Line]:
+    """The lines of ``text`` with their features; wrapped paragraphs are prose as a whole."""
+    lines: list[_Line] = []
+    for start, end in split_lines(text):
+        raw = text[start:end]
+        bullet = _BULLET.match(raw)
+        plain = _WS.sub(" ", raw[bullet.end() :] if bullet else raw).strip()
+        norm = plain.strip(_DECORATION)
+        words = len(_WORD.findall(norm))
+        prose = _is_prose(plain, words)
+        sentence = prose and (words >= BLOCK_LONG_WORDS or bool(_PROSE_END.search(plain)))
+        lines.append(_Line(start, end, norm, words, not norm, prose, sentence, bool(bullet)))
+    # a paragraph hard-wrapped over several lines: a line that does not end a sentence, continued by one
+    # that starts in lowercase
+    i = 0
+    while i < len(lines):
+        j = i
+        while (
+            j + 1 < len(lines)
+            and lines[j].words >= WRAP_MIN_WORDS
+            and not lines[j + 1].blank
+            and not lines[j + 1].bullet
+            and not _PROSE_END.search(lines[j].norm)
+            and _LOWER_START.match(lines[j + 1].norm)
+        ):
+            j += 1
+        if j > i:
+            group = lines[i : j + 1]
+            if _is_prose(group[-1].norm, sum(line.words for line in group)):
+                ends = bool(_PROSE_END.search(group[-1].norm))
+                for line in group:
+                    line.prose = True
+                    line.sentence = ends or line.sentence
+        i = j + 1
+    return lines
 
 
 def _is_nav_item(line: _Line, rules: ChromeRules) -> bool:
@@ -222,15 +332,11 @@ def find_chrome_lines(text: str, rules: ChromeRules | None = None) -> list[tuple
     """Spans ``(start, end, reason)`` of the chrome lines of ``text`` (line breaks excluded), in order.
 
     ``reason`` is the kind of the matching phrase ("comment-form", "share", "related" ...), ``"nav"`` for
-    breadcrumbs and menu runs, or ``"tail:KIND"`` for a non-prose line after the tail marker of KIND.
+    breadcrumbs and menu runs, ``"tail:KIND"`` for a non-prose line after the tail marker of KIND, or
+    ``"outside"`` for a line of the page furniture around the main block of prose.
     """
     rules = rules or default_rules()
-    lines: list[_Line] = []
-    for start, end in split_lines(text):
-        plain = _WS.sub(" ", text[start:end]).strip()
-        norm = plain.strip(_DECORATION)
-        words = len(_WORD.findall(norm))
-        lines.append(_Line(start, end, norm, words, blank=not norm, prose=_is_prose(plain, words)))
+    lines = _parse_lines(text)
 
     # 1-2: phrase lines, breadcrumbs
     for line in lines:
@@ -245,11 +351,171 @@ def find_chrome_lines(text: str, rules: ChromeRules | None = None) -> list[tuple
     # 3: menu runs
     _mark_nav_runs(lines, rules)
 
+    # 5: page furniture around the main block (it also finds the headline of a full page), marked after 4
+    headline, outside = _outside_main_blocks(lines)
+
     # 4: the tail, which never takes the headline
-    headline = next((i for i, line in enumerate(lines) if not line.blank and not line.reason), -1)
+    if headline < 0:
+        headline = next((i for i, line in enumerate(lines) if not line.blank and not line.reason), -1)
     _mark_tail(lines, headline)
+    for i in outside:
+        if not lines[i].reason:
+            lines[i].reason = "outside"
 
     return [(line.start, line.end, line.reason) for line in lines if line.reason]
+
+
+def _block_value(line: _Line) -> int:
+    return line.words if line.sentence and not line.reason else -BLOCK_LINE_COST
+
+
+def _best_segment(lines: list[_Line], lo: int, hi: int) -> tuple[int, int, int]:
+    """``(first, last, score)`` of the maximum-sum run of ``lines[lo:hi]`` (score 0: none)."""
+    best = (-1, -1, 0)
+    start, total, gap = -1, 0, 0
+    for i in range(lo, hi):
+        if lines[i].blank:
+            continue
+        value = _block_value(lines[i])
+        gap = gap + 1 if value < 0 else 0
+        if total <= 0 or gap >= BLOCK_GAP_LINES:
+            start, total = i, 0
+        total += value
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    first: int
+    last: int
+    score: int
+    piece: int  # segments in different pieces are separated by a break marker
+    density: float  # share of its non-blank lines that are block prose
+
+
+def _segments(lines: list[_Line]) -> list[_Segment]:
+    """The blocks of prose of the page, in order.
+
+    Blocks are runs of lines scored by :func:`_block_value` (maximum-sum segments, found again in what is
+    left on either side of each one). A break marker (a ``tail=hard`` kind or one of
+    :data:`BLOCK_BREAK_KINDS`) splits blocks, and once it follows :data:`TAIL_MIN_PROSE_WORDS` words of
+    prose nothing after it can be article text (comments are prose too).
+    """
+    pieces: list[tuple[int, int]] = []
+    lo, prose_words = 0, 0
+    end = len(lines)
+    for i, line in enumerate(lines):
+        kind = line.kind
+        if kind is not None and (kind.tail == "hard" or kind.name in BLOCK_BREAK_KINDS):
+            pieces.append((lo, i))
+            lo = i + 1
+            if prose_words >= TAIL_MIN_PROSE_WORDS:
+                end = i
+                break
+        elif line.sentence and not line.reason:
+            prose_words += line.words
+    if end == len(lines):
+        pieces.append((lo, end))
+    segments: list[_Segment] = []
+    stack = [(a, b, k) for k, (a, b) in enumerate(pieces) if b > a]
+    while stack:
+        a, b, k = stack.pop()
+        first, last, score = _best_segment(lines, a, b)
+        if score <= 0:
+            continue
+        inside = [line for line in lines[first : last + 1] if not line.blank]
+        density = sum(_block_value(line) > 0 for line in inside) / len(inside)
+        segments.append(_Segment(first, last, score, k, density))
+        stack.extend(((a, first, k), (last + 1, b, k)))
+    return sorted(segments, key=lambda seg: seg.first)
+
+
+def _main_blocks(lines: list[_Line]) -> list[_Segment]:
+    """The blocks of article text: the main block and the blocks it extends to.
+
+    The main block is the first block whose score is at least :data:`BLOCK_FIRST_SHARE` of the best one
+    (the article comes before the teasers of other articles). It extends, on either side, to a neighbouring
+    block that is dense prose (:data:`EXTEND_MIN_DENSITY`) when no break marker and at most
+    :data:`EXTEND_MAX_GAP_LINES` lines lie between them: an article interrupted by an advertisement or a
+    list of links goes on after it, while teasers alternate titles and summaries.
+    """
+    segments = _segments(lines)
+    if not segments:
+        return []
+    top = max(seg.score for seg in segments)
+    m = next(k for k, seg in enumerate(segments) if seg.score >= BLOCK_FIRST_SHARE * top)
+    if segments[m].score < BLOCK_MIN_WORDS:
+        return []
+
+    def joins(a: _Segment, b: _Segment, candidate: _Segment) -> bool:
+        gap = sum(not line.blank for line in lines[a.last + 1 : b.first])
+        return (
+            a.piece == b.piece
+            and gap <= EXTEND_MAX_GAP_LINES
+            and candidate.density >= EXTEND_MIN_DENSITY
+            and (candidate.score >= EXTEND_MIN_WORDS or gap <= EXTEND_NEAR_GAP_LINES)
+        )
+
+    lo = hi = m
+    while lo > 0 and joins(segments[lo - 1], segments[lo], segments[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(segments) and joins(segments[hi], segments[hi + 1], segments[hi + 1]):
+        hi += 1
+    return segments[lo : hi + 1]
+
+
+def _is_title_like(line: _Line) -> bool:
+    return (
+        not line.blank
+        and not line.reason
+        and not line.bullet
+        and HEADLINE_MIN_WORDS <= line.words <= HEADLINE_MAX_WORDS
+        and not line.prose
+        and not line.norm.lower().startswith("by ")
+        and not line.norm.endswith(".")
+    )
+
+
+def _is_furniture(lines: list[_Line], side: list[int]) -> bool:
+    return (
+        len(side) >= FURNITURE_MIN_LINES
+        and sum(bool(lines[i].reason) or lines[i].bullet for i in side) >= FURNITURE_MIN_CHROME
+    )
+
+
+def _outside_main_blocks(lines: list[_Line]) -> tuple[int, list[int]]:
+    """``(headline, outside)``: the furniture of a full page, outside the blocks of article text.
+
+    Lines before the first block and after the last one are furniture when there are at least
+    :data:`FURNITURE_MIN_LINES` of them on that side (a clean article has only a headline, a byline and a
+    date before its text; a full page has menus); the headline is kept (the last title-like line of the
+    :data:`HEADLINE_WINDOW` lines before the text; -1 if none was looked for). Lines between two blocks are
+    furniture when there are at least :data:`BLOCK_GAP_LINES` of them or one of them is chrome: a short
+    list inside an article stays.
+    """
+    blocks = _main_blocks(lines)
+    if not blocks:
+        return -1, []
+    first, last = blocks[0].first, blocks[-1].last
+    headline = -1
+    outside: list[int] = []
+    before = [i for i in range(first) if not lines[i].blank]
+    if _is_furniture(lines, before):
+        window = [i for i in before if not lines[i].reason][-HEADLINE_WINDOW:]
+        headline = next((i for i in reversed(window) if _is_title_like(lines[i])), -1)
+        outside.extend(i for i in before if i != headline)
+    for a, b in zip(blocks, blocks[1:], strict=False):
+        gap = [i for i in range(a.last + 1, b.first) if not lines[i].blank]
+        if len(gap) >= BLOCK_GAP_LINES or any(lines[i].reason for i in gap):
+            if _is_title_like(lines[gap[-1]]):
+                gap.pop()  # the subheading of the next block
+            outside.extend(gap)
+    after = [i for i in range(last + 1, len(lines)) if not lines[i].blank]
+    if _is_furniture(lines, after):
+        outside.extend(after)
+    return headline, outside
 
 
 def _next_text_line(lines: list[_Line], i: int) -> _Line | None:

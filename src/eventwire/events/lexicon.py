@@ -7,10 +7,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from eventwire.data_files import read_data_file
 from eventwire.errors import BadDataFile
 from eventwire.knowledge.cameo import CameoTable, default_cameo_table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
 CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp", "oprd", "mod"})
@@ -38,6 +42,8 @@ class Predicate:
     target_slots: tuple[str, ...]
     line: int
     source: str = "subj"  # "subj", "implicit:TYPE", "from" or "sayer" (see predicates.tsv)
+    reverse_cameo: str | None = None  # also code the reverse event (target -> source) with this code
+    symmetric: bool = False  # coordinated subjects act on each other ("X and Y delayed their meeting")
 
     @property
     def needs_target(self) -> bool:
@@ -56,7 +62,15 @@ def _cue_text(cue: Cue) -> str:
     return head + "|".join(sorted(cue.lemmas))
 
 
+class PatternSource(Protocol):
+    """Extra trigger patterns consulted before the lexicon rows (eventwire.dictionaries' verb patterns)."""
+
+    def match(self, token: Token) -> Predicate | None: ...
+
+
 class PredicateLexicon:
+    patterns: PatternSource | None = None
+
     def __init__(self, predicates: list[Predicate], reporting: dict[str, set[str]]) -> None:
         by_key: dict[tuple[str, str], list[Predicate]] = defaultdict(list)
         for p in predicates:
@@ -71,6 +85,12 @@ class PredicateLexicon:
 
     def reporting_kinds(self, lemma: str) -> set[str]:
         return self.reporting.get(lemma, set())
+
+    def with_patterns(self, patterns: PatternSource) -> PredicateLexicon:
+        """A copy of this lexicon that tries ``patterns`` on verbs before its own rows."""
+        copy = PredicateLexicon(self.predicates, self.reporting)
+        copy.patterns = patterns
+        return copy
 
     @classmethod
     def load(

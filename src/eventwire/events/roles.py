@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire.attributes.status import governing_say
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
@@ -16,7 +18,9 @@ LIGHT_VERBS = frozenset(
     {"hold", "make", "pay", "conduct", "launch", "stage", "carry", "begin", "start", "have", "wage", "mount",
      "organize", "organise", "lead", "resume", "open", "impose", "file", "issue",
      # verbs that authorise the act their object names: "approved arms sales to X"
-     "approve", "authorize", "authorise", "green-light", "clear", "announce", "order", "propose"}
+     "approve", "authorize", "authorise", "green-light", "clear", "announce", "order", "propose",
+     # verbs that carry on, renew or finish the act their object names
+     "undertake", "renew", "lodge", "complete", "continue", "engage"}
 )  # fmt: skip
 """Verbs whose object noun names the act ("held talks", "paid a visit", "launched an attack")."""
 NON_VIOLENT_MODIFIERS = frozenset(
@@ -24,6 +28,7 @@ NON_VIOLENT_MODIFIERS = frozenset(
 )
 """Modifiers that make a conflict noun figurative ("a diplomatic offensive", "a charm offensive")."""
 MAX_CLIMB = 4
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def is_passive(verb: Token) -> bool:
@@ -137,7 +142,8 @@ def prep_object(token: Token, prep: str) -> Token | None:
     for c in token.children:
         if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
             for obj in c.children:
-                if obj.dep_ == "pobj":
+                # "on March 28" is a time, not a counterpart: "called on March 28 on the parliament to ..."
+                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTITIES:
                     return obj
     # the preposition may hang on the object: "held talks with X"
     direct = object_of(token) if token.pos_ == "VERB" else None
@@ -200,6 +206,12 @@ NEGATING_VERBS = frozenset({"refuse", "decline", "fail"})
 def is_negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+        # "should never have been arrested or prosecuted": the negation covers both verbs, unless the
+        # second has a subject of its own ("X did not respond, but Y criticized ...")
+        own_subject = any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+        if not own_subject and any(c.dep_ == "neg" for c in verb.head.children):
+            return True
     if verb.dep_ != "xcomp":
         return False
     # "did not agree to send", "refused to sign": the governing verb negates its complement
@@ -207,19 +219,8 @@ def is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in NEGATING_VERBS
 
 
-SAY_LEMMAS = frozenset(
-    {"say", "tell", "state", "claim", "allege", "insist", "argue", "conclude", "assert", "believe", "show",
-     "suggest", "announce", "declare", "add", "accuse", "charge", "maintain", "think"}
-)  # fmt: skip
-
-
 def sayer_of(token: Token) -> Token | None:
-    """The subject of the reporting verb that governs ``token``'s clause ("Britain says Russia was ...")."""
-    current = token
-    for _ in range(MAX_CLIMB):
-        if current.head.i == current.i:
-            return None
-        if current.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and current.head.lemma_.lower() in SAY_LEMMAS:
-            return subject_of(current.head)
-        current = current.head
-    return None
+    """The subject of the reporting verb that governs ``token``'s clause ("Britain says Russia was ...").
+    The saying verbs are ``data/reporting.tsv``'s and the climb is the status stage's (one of each)."""
+    verb = governing_say(token)
+    return subject_of(verb) if verb is not None else None

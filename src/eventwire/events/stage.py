@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.document import Actor, Document, Event, Mention
+from eventwire.events.frames import Frame, framed_code, governing_frame
 from eventwire.events.lexicon import Predicate, PredicateLexicon
 from eventwire.events.roles import (
+    LIGHT_VERBS,
+    TIME_ENTITIES,
     agent_of,
     conjuncts,
     is_figurative,
@@ -31,7 +35,8 @@ ACT_NOUNS = frozenset(
      "stance", "view", "approach", "claim", "accusation", "allegation", "bid", "effort", "offensive",
      "ouster", "release", "resignation", "removal", "impeachment", "dismissal", "trial", "prosecution",
      "punishment", "return", "withdrawal", "arrest", "rule", "regime",
-     "operation", "mission", "push", "drive", "diplomacy"}
+     "operation", "mission", "push", "drive", "diplomacy", "invitation", "appeal", "ultimatum",
+     "recommendation", "resolution", "suggestion", "warning", "threat", "pressure"}
 )  # fmt: skip
 """Nouns whose possessor is the actor ("the government's decision" stands for the government)."""
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -43,11 +48,17 @@ ACTOR_BONUS = 0.15
 def find_events(doc: Document, resources: Resources) -> None:
     parsed = require_parse(doc)
     lexicon = resources.lexicon
+    dictionaries = resources.dictionaries  # PETRARCH/Phoenix dictionaries (Config.dictionaries), if any
+    discarded = dictionaries.prepare(doc) if dictionaries is not None else frozenset()
     events: list[Event] = []
+    framed_heads: set[int] = set()
     for sent_index, sent in enumerate(parsed.sents):
+        if sent_index in discarded:
+            continue  # a sentence (or story) the dictionaries' discard list rules out
         for token in sent:
             predicate = match_predicate(token, lexicon)
             if predicate is None:
+                events.extend(_bare_appeals(doc, token, sent_index))
                 continue
             if (
                 token.pos_ == "NOUN"
@@ -55,14 +66,67 @@ def find_events(doc: Document, resources: Resources) -> None:
                 and match_predicate(token.head, lexicon)
             ):
                 continue  # "imposed sanctions": the verb codes the act; the noun would repeat it
-            if token.pos_ == "VERB" and is_negated(token):
+            frame = governing_frame(_frame_anchor(token))
+            if token.pos_ in {"VERB", "NOUN"} and _negated(token, frame):
                 continue
             if predicate.cameo == "016" and is_passive(token):
                 continue  # "were denied an education" is a refusal done to them, not a denial they made
             found = _events_for(doc, token, predicate, sent_index, lexicon)
+            if frame is not None and found:
+                # the frame verb is not coded by its own row either way ("refused to attack": no event)
+                framed_heads.add(frame.head.i)
+                found = _apply_frame(doc, frame, found)
             events.extend(found)
+            events.extend(_reverse_events(found, predicate))
             events.extend(_appeals_for(doc, token, found))
-    doc.events = events
+    # a frame verb whose complement was coded ("refused to lift", "threatened to cut") is not coded again
+    # by its own lexicon row ("refuse" -> 120 with no target)
+    doc.events = [
+        e for e in events if not (e.trigger_token in framed_heads and FRAME_RULE_MARK not in e.rule)
+    ]
+
+
+FRAME_RULE_MARK = ";frame:"
+
+
+def _frame_anchor(token: Token) -> Token:
+    """The verb whose complement relation places ``token`` under a frame: the token itself, or the light
+    verb of a noun trigger ("threatened to launch an offensive")."""
+    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} and token.head.lemma_.lower() in LIGHT_VERBS:
+        return token.head
+    return token
+
+
+NEGATING_DETERMINERS = frozenset({"no", "neither", "never"})
+"""Determiners that deny a noun trigger: "there had been no request"."""
+
+
+def _negated(token: Token, frame: Frame | None) -> bool:
+    """Negation drops the act ("did not sign", "no request"); a refusal frame recodes it instead ("refused
+    to sign")."""
+    if token.pos_ == "NOUN":
+        return any(c.dep_ in {"det", "neg"} and c.lower_ in NEGATING_DETERMINERS for c in token.children)
+    if frame is None or frame.kind != "refusal":
+        return is_negated(token)
+    return any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in frame.head.children)
+
+
+def _apply_frame(doc: Document, frame: Frame, found: list[Event]) -> list[Event]:
+    """Recode the complement's events as intents, threats or refusals (see :mod:`eventwire.events.frames`).
+    Threats, refusals and cessations take the frame verb as their trigger: that is what happened."""
+    head = frame.head
+    out = []
+    for event in found:
+        code = framed_code(frame.kind, event.cameo)
+        if code is None:
+            return []
+        event.cameo = code
+        event.rule += f"{FRAME_RULE_MARK}{frame.kind}:{head.lemma_.lower()}"
+        if frame.kind in {"threat", "refusal", "cessation"}:
+            event.trigger = doc.span(head.idx, head.idx + len(head.text))
+            event.trigger_token = head.i
+        out.append(event)
+    return out
 
 
 OBLIGATION_MODALS = {"should": "020", "must": "100", "ought": "020"}
@@ -70,10 +134,42 @@ OBLIGATION_MODALS = {"should": "020", "must": "100", "ought": "020"}
 requested (see attributes.status)."""
 
 
-def _appeals_for(doc: Document, trigger: Token, events: list[Event]) -> list[Event]:
-    modal = next(
-        (c.lower_ for c in trigger.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None
+def _bare_appeals(doc: Document, token: Token, sent_index: int) -> list[Event]:
+    """The demand in "X must cooperate with the inspectors," Y said: Y asks X even when the act asked for
+    has no code of its own. Only for a verb with an obligation modal, not negated, whose subject is an
+    actor, in a clause reported by an actor."""
+    if token.pos_ not in {"VERB", "AUX"} or is_negated(token) or _obligation_modal(token) is None:
+        return []
+    subject = subject_of(token)
+    if subject is None or subject.lower_ in {"you", "we", "i", "it", "this", "that"}:
+        return []
+    addressee = actor_for(doc, subject)
+    if addressee is None:
+        return []
+    _fill_countries(doc, token, sent_index, [addressee])
+    parsed = require_parse(doc)
+    sent = parsed[token.i].sent
+    placeholder = Event(
+        doc=doc.doc_id,
+        cameo="000",
+        source=addressee,
+        target=None,
+        evidence=doc.span(sent.start_char, sent.end_char),
+        trigger=doc.span(token.idx, token.idx + len(token.text)),
+        rule="",
+        confidence=BASE_CONFIDENCE,
+        sent_index=sent_index,
+        trigger_token=token.i,
     )
+    return _appeals_for(doc, token, [placeholder])
+
+
+def _obligation_modal(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
+
+
+def _appeals_for(doc: Document, trigger: Token, events: list[Event]) -> list[Event]:
+    modal = _obligation_modal(trigger)
     if modal is None or not events:
         return []
     sayer = sayer_of(trigger)
@@ -121,6 +217,10 @@ def match_predicate(token: Token, lexicon: PredicateLexicon) -> Predicate | None
         pos = "ADJ"
     else:
         return None
+    if pos == "VERB" and lexicon.patterns is not None:
+        found = lexicon.patterns.match(token)  # dictionary verb patterns come before the lexicon rows
+        if found is not None:
+            return found
     lemma = token.lemma_.lower()
     candidates = lexicon.candidates(lemma, pos)
     if not candidates and pos == "NOUN":
@@ -196,8 +296,9 @@ def _events_for(
         if targets == [None] and (aimed_at_thing or predicate.cameo[:2] in VERBAL_ROOTS):
             # the act is aimed at a thing, not an actor ("released a list", "critical of the agreement"),
             # unless the thing is an act: "condemned the coup" is an event with no named target
-            if not (predicate.cameo[:2] in {"11", "12"} and _names_an_act(tgt_head, lexicon)):
-                return []
+            if not (predicate.cameo[:2] in ACT_OBJECT_ROOTS and _names_an_act(tgt_head, lexicon)):
+                if predicate.cameo[:2] not in THING_OBJECT_ROOTS:
+                    return []
     if src_head is None:
         implicit = _implicit_source(doc, trigger, predicate, passive, targets[0])
         if implicit is None:
@@ -249,7 +350,7 @@ def _heads(
         return sayer_of(trigger), source_of(trigger)
     src_head = prep_object(trigger, "from") if predicate.source == "from" else None
     src_head = src_head or source_of(trigger)
-    tgt_head = target_of(trigger, predicate.target_slots)
+    tgt_head = _target_head(doc, trigger, predicate.target_slots)
     if tgt_head is None and predicate.target_slots[0] == "obj" and passive:
         tgt_head = _nearest_mention_before(doc, trigger)
     if tgt_head is None and predicate.cameo[:2] == "14":
@@ -258,12 +359,67 @@ def _heads(
         # "Britain is considering Russia's request": the request is addressed to the one considering it
         if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
             tgt_head = subject_of(trigger.head) if trigger.dep_ == "dobj" else agent_of(trigger.head)
+    deep = predicate.target_slots[0] != "none" and "required" not in predicate.target_slots
+    if deep and (tgt_head is None or actor_for(doc, tgt_head) is None):
+        # an object the row's cue names is what is acted with ("sent mercenaries"), not the target
+        theme = object_of(trigger) if any(c.key == "obj" for c in predicate.cues) else None
+        # a place is no target of force (see FORCE_ROOTS); "lifted the curfew in Montenegro" aims at it
+        places = predicate.cameo[:2] not in FORCE_ROOTS
+        tgt_head = _deep_target(doc, tgt_head or trigger, src_head, theme, places) or tgt_head
     if src_head is not None and _two_sided(trigger, predicate, src_head, tgt_head):
         # "talks between X and Y", "X and Y signed a deal": one side is the source, the other the target
         sides = conjuncts(src_head)
         if len(sides) > 1:
             src_head, tgt_head = sides[0], sides[1]
     return src_head, tgt_head
+
+
+DEEP_FIRST_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp"})
+DEEP_DEPS = DEEP_FIRST_DEPS | {"pobj", "appos", "compound", "amod", "poss", "conj", "acl"}
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "around", "outside"})
+MAX_TARGET_DEPTH = 3
+"""How far below the trigger (or its non-actor object) an actor may sit to be the target: "lift the
+embargoes on sales to Iran" (3 levels: embargoes, on sales, to Iran). Chosen on the dev set and the CAMEO
+manual examples (benchmarks/gsr_cameo.py); re-run both when changing it."""
+
+
+def _deep_target(
+    doc: Document, start: Token, src_head: Token | None, theme: Token | None, places: bool
+) -> Token | None:
+    """The nearest actor phrase inside the object and complements of ``start``, when the lexicon's slots
+    name none: "promised to continue military aid to Mozambique", "lifted the embargo on Iran"."""
+    source_tokens = {t.i for c in conjuncts(src_head) for t in c.subtree} if src_head is not None else set()
+    frontier = [c for c in start.children if c.dep_ in DEEP_FIRST_DEPS]
+    for _ in range(MAX_TARGET_DEPTH):
+        following: list[Token] = []
+        for token in frontier:
+            if token.i in source_tokens or token.ent_type_ in TIME_ENTITIES:
+                continue
+            if not places and token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS:
+                continue  # "shelled positions in northern Syria": where it happened, not to whom
+            if token != theme and token.i in doc.mention_at and actor_for(doc, token) is not None:
+                return token
+            following.extend(c for c in token.children if c.dep_ in DEEP_DEPS)
+        frontier = following
+    return None
+
+
+def _target_head(doc: Document, trigger: Token, slots: tuple[str, ...]) -> Token | None:
+    """The first slot whose phrase names an actor; failing that, the first slot that finds a phrase at all
+    ("threatened further action against Russia": "against" names an actor, the object does not)."""
+    first: Token | None = None
+    for slot in slots:
+        if slot == "none":
+            break
+        if slot == "required":
+            continue
+        found = target_of(trigger, (slot,))
+        if found is None:
+            continue
+        if actor_for(doc, found) is not None:
+            return found
+        first = first or found
+    return first
 
 
 FORCE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -274,12 +430,29 @@ SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 """Cooperative acts where coordinated subjects act with each other ("X and Y signed an agreement")."""
 
 
+def _reverse_events(events: list[Event], predicate: Predicate) -> list[Event]:
+    """The events back from target to source of a predicate with a reverse code (PETRARCH's 'a:b')."""
+    if predicate.reverse_cameo is None:
+        return []
+    return [
+        replace(e, cameo=predicate.reverse_cameo, source=e.target, target=e.source, rule=f"{e.rule}:reverse")
+        for e in events
+        if e.target is not None
+    ]
+
+
 def _two_sided(trigger: Token, predicate: Predicate, src_head: Token, tgt_head: Token | None) -> bool:
+    if predicate.symmetric:
+        return True
     if trigger.pos_ == "NOUN" and src_head.dep_ == "pobj" and src_head.head.lower_ == "between":
         return True
     return tgt_head is None and predicate.cameo[:2] in SYMMETRIC_ROOTS
 
 
+ACT_OBJECT_ROOTS = frozenset({"11", "12", "13"})
+"""Verbal acts aimed at an act are events with no named target ("condemned the coup", "threatened action")."""
+THING_OBJECT_ROOTS = frozenset({"10"})
+"""Demands name what they ask for, which is rarely an actor ("demanded immediate elections")."""
 SPEECH_ROOTS = frozenset({"02", "10", "13"})
 CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "advcl"})
 
@@ -412,7 +585,7 @@ def actor_for(doc: Document, head: Token) -> Actor | None:
     """The actor named by the phrase headed by ``head`` (its mention, or one inside it)."""
     mention = _mention_for(doc, head)
     if mention is None:
-        return _weapon_actor(doc, head)
+        return _weapon_actor(doc, head) or _act_maker(doc, head)
     country = mention.country
     span = doc.span(mention.start, mention.end)
     return Actor(
@@ -450,6 +623,22 @@ def _weapon_actor(doc: Document, head: Token) -> Actor | None:
     return None
 
 
+def _act_maker(doc: Document, head: Token) -> Actor | None:
+    """The government behind an act named with its nationality: "an Indian proposal", "the US request"."""
+    if head.lemma_.lower() not in ACT_NOUNS:
+        return None
+    parsed = require_parse(doc)
+    for child in head.children:
+        if child.dep_ != "amod" or child.ent_type_ not in {"NORP", "GPE"}:
+            continue
+        ent = next((e for e in parsed.ents if e.start <= child.i < e.end), None)
+        country = _ent_country(doc, ent)
+        if country:
+            span = doc.span(child.idx, child.idx + len(child.text))
+            return Actor(span=span, country=country, type="GOV", kind="demonym")
+    return None
+
+
 def _ent_country(doc: Document, ent: Span | None) -> str | None:
     if ent is None:
         return None
@@ -463,10 +652,13 @@ def _mention_for(doc: Document, head: Token) -> Mention | None:
     # "the arrival of Russian mercenaries", "X's adviser Y": look one level down for an actor phrase,
     # first for the same actor (apposition, compound), then "of X"; a possessor names the actor only of
     # an act ("the government's decision"), not of a person ("Zuma's adviser")
+    act = head.lemma_.lower() in ACT_NOUNS
     passes = (
         lambda c: c.dep_ in {"appos", "compound"},
         lambda c: c.dep_ == "prep" and c.lower_ == "of",
-        lambda c: c.dep_ == "poss" and head.lemma_.lower() in ACT_NOUNS,
+        lambda c: c.dep_ == "poss" and act,
+        # "an Indian proposal", "calls by Belarus's rulers", "an offer from Afghanistan": who made the act
+        lambda c: act and (c.dep_ == "amod" or (c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"})),
     )
     for wanted in passes:
         for child in head.children:

@@ -359,7 +359,9 @@ def _parse_roles(text: str, source: str) -> tuple[list[Role], dict[str, Role]]:
         role = Role(variants[0], type_, kind)
         roles.append(role)
         for variant in variants:
-            key = _role_key(variant)
+            # an acronym ("PM", "NGO") matches only in capitals: "Ngo" is a surname, "pm" a time
+            acronym = is_case_sensitive_acronym(variant)
+            key = CASE_SENSITIVE_MARK + variant if acronym else _role_key(variant)
             if key in index and index[key] is role:
                 continue  # the same term spelled with a hyphen or in another case
             if key in index:
@@ -368,7 +370,7 @@ def _parse_roles(text: str, source: str) -> tuple[list[Role], dict[str, Role]]:
                 )
             index[key] = role
             first_line[key] = where.lineno
-            plural = _plural(key)
+            plural = key + "s" if acronym else _plural(key)
             if plural is not None:
                 plurals.append((plural, Role(role.term, type_, "group")))
     for key, role in plurals:  # listed terms win over generated plurals
@@ -700,6 +702,11 @@ class Gazetteer:
 
     def role(self, term: str) -> Role | None:
         """The role a noun or noun phrase names: lemma or plural, one or more words, any case."""
+        bare = term.strip()
+        if is_case_sensitive_acronym(bare.removesuffix("s")):
+            found = self._role_index.get(CASE_SENSITIVE_MARK + bare)
+            if found is not None:
+                return found
         key = _role_key(term)
         return self._role_index.get(key) if key else None
 
@@ -708,7 +715,8 @@ class Gazetteer:
         return [role.term for role in self._roles]
 
     def role_forms(self) -> list[str]:
-        """Every lower-case form :meth:`role` accepts: terms, their variants and plurals, sorted."""
+        """Every form :meth:`role` accepts: terms, their variants and plurals, sorted; lower case, except
+        acronyms, which are listed as ``=PM`` and match only in capitals."""
         return sorted(self._role_index)
 
     # -- spaCy --------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ def merge_events(doc: Document, resources: Resources) -> None:
         by_key.setdefault(event_key(event), []).append(event)
         kept.append(event)
     kept = _merge_partial_repeats(kept)
+    kept = _merge_verdicts(kept)
     kept = _merge_headline(kept)
     for event in kept:
         _prefer_body_evidence(event)
@@ -107,6 +108,45 @@ def _fuller_repeat(candidate: Event, event: Event) -> bool:
         and candidate.cameo_root == event.cameo_root
         and actor_key(candidate.source) == actor_key(event.source)
     )
+
+
+VERDICT_CODES = ("173", "116")
+"""One court verdict stated with two verbs ("found X guilty and sentenced him", "convicted X and sentenced
+him"): 116 (find guilty) and 173 (sentence, imprison). ANNOTATION.md codes the verdict once, roots 17 or
+11; the first listed code is the one kept."""
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    """The same actor, or two mentions of one (a name and a pronoun) with the same country and type."""
+    if a is None or b is None:
+        return a is b
+    return actor_key(a) == actor_key(b) or (a.country, a.type) == (b.country, b.type)
+
+
+def _merge_verdicts(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for event in events:
+        if event.cameo in VERDICT_CODES:
+            twin = next(
+                (
+                    k
+                    for k in kept
+                    if k.cameo in VERDICT_CODES
+                    and k.cameo != event.cameo
+                    and k.sent_index == event.sent_index
+                    and _same_party(k.source, event.source)
+                    and _same_party(k.target, event.target)
+                ),
+                None,
+            )
+            if twin is not None:
+                if VERDICT_CODES.index(event.cameo) < VERDICT_CODES.index(twin.cameo):
+                    twin.cameo, twin.rule, twin.plover = event.cameo, event.rule, event.plover
+                    twin.goldstein, twin.quad_class = event.goldstein, event.quad_class
+                _absorb(twin, event)
+                continue
+        kept.append(event)
+    return kept
 
 
 def _country(actor: Actor | None) -> str | None:

@@ -10,6 +10,14 @@ from typing import Any, TextIO
 
 from eventwire.document import Event
 
+EventLike = Event | dict[str, Any]
+"""A coded event, or its JSON record (as the store gives it back)."""
+
+
+def record(event: EventLike) -> dict[str, Any]:
+    return event if isinstance(event, dict) else event.to_json()
+
+
 CSV_COLUMNS = (
     "id", "doc", "cameo", "cameo_root", "plover", "goldstein", "quad_class",
     "source_text", "source_name", "source_country", "source_type",
@@ -19,13 +27,13 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def write_jsonl(events: Iterable[Event], out: TextIO) -> None:
+def write_jsonl(events: Iterable[EventLike], out: TextIO) -> None:
     for event in events:
-        out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(record(event), ensure_ascii=False) + "\n")
 
 
-def csv_row(event: Event) -> dict[str, Any]:
-    rec = event.to_json()
+def csv_row(event: EventLike) -> dict[str, Any]:
+    rec = record(event)
     src, tgt, loc = rec["source"] or {}, rec["target"] or {}, rec["location"] or {}
     return {
         "id": rec["id"], "doc": rec["doc"], "cameo": rec["cameo"], "cameo_root": rec["cameo_root"],
@@ -44,7 +52,7 @@ def csv_row(event: Event) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def write_csv(events: Iterable[Event], out: TextIO) -> None:
+def write_csv(events: Iterable[EventLike], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for event in events:
@@ -61,10 +69,10 @@ def _actor_cell(actor: dict[str, Any] | None) -> str:
     return f"{code} {label}"
 
 
-def write_table(events: Iterable[Event], out: TextIO) -> None:
+def write_table(events: Iterable[EventLike], out: TextIO) -> None:
     rows = []
     for event in events:
-        rec = event.to_json()
+        rec = record(event)
         evidence = " ".join(rec["evidence"]["text"].split())
         rows.append(
             (
@@ -81,7 +89,7 @@ def write_table(events: Iterable[Event], out: TextIO) -> None:
         out.write("(no events)\n")
 
 
-WRITERS: dict[str, Callable[[Iterable[Event], TextIO], None]] = {
+WRITERS: dict[str, Callable[[Iterable[EventLike], TextIO], None]] = {
     "table": write_table,
     "jsonl": write_jsonl,
     "csv": write_csv,
@@ -89,7 +97,7 @@ WRITERS: dict[str, Callable[[Iterable[Event], TextIO], None]] = {
 """Output formats by name (the CLI's --format choices). A test pins this list."""
 
 
-def render(events: Iterable[Event], fmt: str) -> str:
+def render(events: Iterable[EventLike], fmt: str) -> str:
     buf = io.StringIO()
     WRITERS[fmt](events, buf)
     return buf.getvalue()

@@ -1,0 +1,153 @@
+"""Event location on ../shared/benchmarks/event-location (Halterman 2019; see its SOURCE.md).
+
+usage: python benchmarks/event_location.py [--set gold|dev|heldout|train] [--limit N] [--json] [--errors]
+
+Each record is one sentence, one event verb (the VERB span) and 0-n LOCATION spans: where *that* verb's
+event happened. The sentence goes through the pipeline's read-to-actors stages, ``eventwire.geo.find_places``
+and ``eventwire.geo.locate_event`` (the functions the attributes stage uses) with the verb's token as the
+trigger; the predicted location span is scored against the gold spans: precision (predicted spans that
+match a gold span), recall (gold spans matched), with exact span match and with overlap. Records with no
+gold location count for precision only (a prediction there is a false positive).
+
+Sets: ``gold`` = the 496 records marked ``source: RELABEL`` (the gold standard); ``dev`` = its even
+positions, ``heldout`` = its odd positions; ``train`` = the first N (``--limit``, default 400) of the
+other, single-annotator records with ``answer: accept`` (used for development). Gold spans are taken from
+the records' token offsets (the character offsets of their LOCATION spans are unreliable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from corpora import shared_dir
+
+from eventwire import Document
+from eventwire.geo import find_places, locate_event
+from eventwire.resources import Resources
+from eventwire.stages import stage
+
+DEFAULT_TRAIN_LIMIT = 400
+
+
+@dataclass(frozen=True)
+class Record:
+    text: str
+    verb: tuple[int, int]
+    locations: tuple[tuple[int, int], ...]
+
+
+def _span(record: dict[str, Any], span: dict[str, Any]) -> tuple[int, int]:
+    tokens = record["tokens"]
+    return tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]
+
+
+def load_records(which: str, limit: int = 0) -> list[Record]:
+    path = shared_dir() / "benchmarks" / "event-location" / "labeled_text.jsonl.zip"
+    with zipfile.ZipFile(path) as zf:
+        raw = json.loads(zf.read("labeled_text.jsonl"))
+    if which == "train":
+        rows = [r for r in raw if r.get("source") != "RELABEL" and r.get("answer") == "accept"]
+        rows = rows[: limit or DEFAULT_TRAIN_LIMIT]
+    else:
+        rows = [r for r in raw if r.get("source") == "RELABEL"]
+        if which in ("dev", "heldout"):
+            rows = rows[0 if which == "dev" else 1 :: 2]
+        if limit:
+            rows = rows[:limit]
+    out = []
+    for r in rows:
+        verbs = [_span(r, s) for s in r.get("spans", []) if s["label"] == "VERB"]
+        if len(verbs) != 1:
+            continue  # 4 records have no verb or two
+        locs = tuple(_span(r, s) for s in r["spans"] if s["label"] == "LOCATION")
+        out.append(Record(r["text"], verbs[0], locs))
+    return out
+
+
+def predict(records: Sequence[Record], resources: Resources) -> list[tuple[int, int] | None]:
+    """The location span (original offsets) the pipeline's functions give each record's verb."""
+    docs = [Document(doc_id=str(n), original=r.text) for n, r in enumerate(records)]
+    for doc in docs:
+        stage("clean")(doc, resources)
+    stage("nlp").run_batch(docs, resources)
+    out: list[tuple[int, int] | None] = []
+    for record, doc in zip(records, docs, strict=True):
+        stage("actors")(doc, resources)
+        parsed = doc.nlp
+        assert parsed is not None
+        trigger = next(
+            (t for t in parsed if doc.span(t.idx, t.idx + len(t.text)).start == record.verb[0]), None
+        )
+        if trigger is None:
+            out.append(None)
+            continue
+        found = locate_event(trigger, find_places(doc, resources.geocoder))
+        if found is None:
+            out.append(None)
+        else:
+            span = doc.span(found.start, found.end)
+            out.append((span.start, span.end))
+    return out
+
+
+def score(records: Sequence[Record], predicted: Sequence[tuple[int, int] | None]) -> dict[str, Any]:
+    out: dict[str, Any] = {"records": len(records), "gold_spans": sum(len(r.locations) for r in records)}
+    out["predicted_spans"] = sum(p is not None for p in predicted)
+    for mode in ("exact", "overlap"):
+
+        def same(a: tuple[int, int], b: tuple[int, int], mode: str = mode) -> bool:
+            return a == b if mode == "exact" else (a[0] < b[1] and b[0] < a[1])
+
+        tp_pred = sum(
+            p is not None and any(same(p, g) for g in r.locations)
+            for r, p in zip(records, predicted, strict=True)
+        )
+        tp_gold = sum(
+            p is not None and same(p, g) for r, p in zip(records, predicted, strict=True) for g in r.locations
+        )
+        precision = tp_pred / out["predicted_spans"] if out["predicted_spans"] else 0.0
+        recall = tp_gold / out["gold_spans"] if out["gold_spans"] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[mode] = {"precision": precision, "recall": recall, "f1": f1}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--set", dest="which", choices=["gold", "dev", "heldout", "train"], default="gold")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="print the records scored wrong (overlap)")
+    args = parser.parse_args()
+    resources = Resources()
+    records = load_records(args.which, args.limit)
+    predicted = predict(records, resources)
+    result = score(records, predicted)
+    if args.errors:
+        for r, p in zip(records, predicted, strict=True):
+            hit = p is not None and any(p[0] < g[1] and g[0] < p[1] for g in r.locations)
+            if hit or (p is None and not r.locations):
+                continue
+            gold = [r.text[s:e] for s, e in r.locations]
+            got = r.text[p[0] : p[1]] if p else None
+            print(f"verb {r.text[r.verb[0] : r.verb[1]]!r} gold {gold} got {got!r}")
+            print(f"    {r.text[:300]!r}")
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"set {args.which}: {result['records']} records, {result['gold_spans']} gold location spans, "
+          f"{result['predicted_spans']} predicted")  # fmt: skip
+    for mode in ("exact", "overlap"):
+        r = result[mode]
+        print(f"  {mode:8s} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,250 @@
+"""Verb patterns of PETRARCH verb dictionaries matched on a spaCy parse.
+
+A verb token is looked up by its lemma (and by its surface form, for the irregular forms a dictionary
+lists); a multi-word verb also needs its other words right before or after it ("cordoned off",
+"wire tapped"). The block's patterns are then tried, most words first: the words after ``*`` must occur,
+in order, after the verb in its sentence, the words before ``*`` before it (``_`` means adjacent, a space
+allows words in between, as in PETRARCH). Words are compared in upper case as written: "RESOLUTION" does not
+match "resolutions" (PETRARCH works on whole words), but synset members also match their plurals.
+
+Approximations, documented: the actor markers ``$ + % ^`` do not constrain the match (eventwire finds the
+actors in the dependency parse); they only steer the roles: ``+`` after a preposition makes that
+preposition's object the target, ``+ ... * ... FROM $`` makes the subject the target and the object of
+"from" the source, ``%`` codes coordinated subjects against each other. The window is the verb's sentence,
+not its verb phrase.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.dictionaries._lines import Issue
+from eventwire.dictionaries.verbs import (
+    NULL_CODE,
+    Element,
+    Synset,
+    VerbBlock,
+    VerbDictionary,
+    VerbForm,
+    VerbPattern,
+)
+from eventwire.events.lexicon import Predicate
+from eventwire.events.roles import object_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from eventwire.knowledge.cameo import CameoTable
+
+ACTOR_ENT_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "FAC", "LOC"})
+MAX_SYNSET_DEPTH = 3
+DEFAULT_TARGET_SLOTS = ("obj", "dative")
+
+
+@dataclass(frozen=True)
+class DictionaryPredicate(Predicate):
+    """A predicate found by a dictionary verb or pattern; its rule names the file and line."""
+
+    origin: str = ""
+
+    @property
+    def rule(self) -> str:
+        return f"dictionary:{self.origin}->{self.cameo}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Coded:
+    """A verb form or pattern with a code eventwire can use."""
+
+    code: str
+    reverse: str | None
+    origin: str
+
+
+class VerbPatternMatcher:
+    """Matches dictionary verbs and patterns on parsed tokens (a lexicon ``PatternSource``)."""
+
+    def __init__(self, dictionaries: Iterable[VerbDictionary], cameo: CameoTable) -> None:
+        self.issues: list[Issue] = []
+        self._by_word: dict[str, list[tuple[VerbForm, VerbBlock]]] = defaultdict(list)
+        self._patterns: dict[int, list[tuple[_Coded, VerbPattern]]] = {}
+        self._synsets: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        self._cameo = cameo
+        synsets: dict[str, Synset] = {}
+        for dictionary in dictionaries:
+            synsets.update(dictionary.synsets)
+            for block in dictionary.blocks:
+                coded = [(c, p) for p in block.patterns if (c := self._usable_pattern(p)) is not None]
+                coded.sort(key=lambda pair: -pair[1].words)  # most words first, then file order
+                self._patterns[id(block)] = coded
+                for verb in block.verbs:
+                    for word in {verb.word, *verb.forms}:
+                        self._by_word[word].append((verb, block))
+        self._synsets = {name: _expand(name, synsets) for name in synsets}
+        self.verbs = len(self._by_word)
+
+    def _usable(self, code: str, source: str, line: int) -> bool:
+        if code in {"", NULL_CODE}:
+            return False
+        if code not in self._cameo:
+            self.issues.append(
+                Issue(source, line, f"code {code} is not in eventwire's CAMEO table; not used")
+            )
+            return False
+        return True
+
+    def _usable_pattern(self, pattern: VerbPattern) -> _Coded | None:
+        if not self._usable(pattern.code, pattern.source, pattern.line):
+            return None
+        reverse = pattern.reverse if pattern.reverse and pattern.reverse in self._cameo else None
+        return _Coded(pattern.code, reverse, f"{pattern.source}:{pattern.line}")
+
+    def match(self, token: Token) -> Predicate | None:
+        # a form the dictionary lists as written ("LEFT") is more specific than the lemma ("LEAVE")
+        candidates = self._by_word.get(token.text.upper()) or self._by_word.get(token.lemma_.upper())
+        if not candidates:
+            return None
+        sent = token.sent
+        before = [t.text.upper() for t in sent if t.i < token.i]
+        after = [t.text.upper() for t in sent if t.i > token.i]
+        for verb, block in candidates:
+            if not _multiword_holds(verb, before, after):
+                continue
+            rest = after[len(verb.after) :]
+            for coded, pattern in self._patterns[id(block)]:
+                if self._pattern_holds(pattern, before, rest):
+                    return self._predicate(token, coded, pattern)
+            if self._usable(verb.code, block.source, verb.line):
+                reverse = verb.reverse if verb.reverse and verb.reverse in self._cameo else None
+                return self._predicate(token, _Coded(verb.code, reverse, f"{block.source}:{verb.line}"), None)
+        return None
+
+    def _pattern_holds(self, pattern: VerbPattern, before: list[str], after: list[str]) -> bool:
+        return _match(pattern.after, after, self._synsets) and _match(pattern.before, before, self._synsets)
+
+    def _predicate(self, token: Token, coded: _Coded, pattern: VerbPattern | None) -> Predicate:
+        source = "subj"
+        slots = _target_slots(token)
+        if pattern is not None:
+            marked = _marked_slots(pattern)
+            if marked is not None:
+                source, slots = marked
+        symmetric = pattern is not None and "%" in pattern.markers
+        reverse = coded.reverse or (coded.code if symmetric else None)
+        return DictionaryPredicate(
+            lemma=token.lemma_.lower(),
+            pos="VERB",
+            cues=(),
+            cameo=coded.code,
+            target_slots=slots,
+            line=pattern.line if pattern else 0,
+            source=source,
+            reverse_cameo=reverse,
+            symmetric=symmetric,
+            origin=coded.origin,
+        )
+
+
+def _expand(name: str, synsets: dict[str, Synset], depth: int = 0) -> dict[str, list[tuple[str, ...]]]:
+    """A synset's member phrases (plurals included, embedded synsets expanded), indexed by first word."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    synset = synsets.get(name)
+    if synset is None or depth > MAX_SYNSET_DEPTH:
+        return out
+    for member in synset.members:
+        if len(member) == 1 and member[0].startswith("&"):
+            for first, phrases in _expand(member[0], synsets, depth + 1).items():
+                out[first].extend(phrases)
+            continue
+        forms = [member]
+        if synset.plurals:
+            forms.append((*member[:-1], _plural(member[-1])))
+        for form in forms:
+            out[form[0]].append(form)
+    return out
+
+
+def _plural(word: str) -> str:
+    """PETRARCH's make_plural: Y -> IES, S -> SES, else S."""
+    if word.endswith("Y"):
+        return word[:-1] + "IES"
+    if word.endswith("S"):
+        return word[:-1] + "ES"
+    return word + "S"
+
+
+def _multiword_holds(verb: VerbForm, before: list[str], after: list[str]) -> bool:
+    if verb.after and after[: len(verb.after)] != list(verb.after):
+        return False
+    return not verb.before or before[-len(verb.before) :] == list(verb.before)
+
+
+def _match(
+    elements: tuple[Element, ...], words: list[str], synsets: dict[str, dict[str, list[tuple[str, ...]]]]
+) -> bool:
+    """Do the elements occur in order in ``words`` (``joined`` ones right after the previous element)?"""
+    content = [e for e in elements if not e.is_marker]
+
+    def at(k: int, pos: int, anchored: bool) -> bool:
+        if k == len(content):
+            return True
+        element = content[k]
+        starts = [pos] if anchored else range(pos, len(words))
+        for start in starts:
+            if start >= len(words):
+                return False
+            for length in _lengths(element, words, start, synsets):
+                nxt = content[k + 1] if k + 1 < len(content) else None
+                if at(k + 1, start + length, nxt is not None and nxt.joined):
+                    return True
+        return False
+
+    return at(0, 0, False)
+
+
+def _lengths(
+    element: Element, words: list[str], start: int, synsets: dict[str, dict[str, list[tuple[str, ...]]]]
+) -> list[int]:
+    """How many words ``element`` can cover at ``start`` (empty if it does not match there)."""
+    if not element.is_synset:
+        return [1] if words[start] == element.text else []
+    phrases = synsets.get(element.text, {}).get(words[start], [])
+    return [len(p) for p in phrases if tuple(words[start : start + len(p)]) == p]
+
+
+def _marked_slots(pattern: VerbPattern) -> tuple[str, tuple[str, ...]] | None:
+    """Roles from the markers: (source, target slots), or None when the markers say nothing new."""
+    after = list(pattern.after)
+    before_markers = {e.text for e in pattern.before}
+    for k, element in enumerate(after):
+        if element.text == "+" and k > 0 and not after[k - 1].is_marker and not after[k - 1].is_synset:
+            return "subj", (after[k - 1].text.lower(), *DEFAULT_TARGET_SLOTS)
+        if element.text == "$" and "+" in before_markers:
+            source = "from" if k > 0 and after[k - 1].text == "FROM" else "subj"
+            return source, ("subj",)
+    return None
+
+
+def _target_slots(token: Token) -> tuple[str, ...]:
+    """The slot of the first phrase after the verb that names an actor-like entity (its object, dative, or
+    the object of a preposition of the verb or of its object: "ties with the Gondor opposition group"),
+    then the default slots."""
+    obj = object_of(token)
+    for t in token.subtree:
+        if t.i <= token.i:
+            continue
+        if obj is not None and t.i == obj.i:
+            slot = "obj"
+        elif t.dep_ == "dative" and t.head.i == token.i:
+            slot = "dative"
+        elif t.dep_ == "pobj" and (t.head.head.i == token.i or (obj is not None and t.head.head.i == obj.i)):
+            slot = t.head.lower_
+        else:
+            continue
+        head_phrase = t.doc[t.left_edge.i : t.i + 1]  # the noun and its modifiers, not its own PPs
+        if any(x.ent_type_ in ACTOR_ENT_LABELS or x.pos_ == "PROPN" for x in head_phrase):
+            return (slot, *DEFAULT_TARGET_SLOTS)
+    return DEFAULT_TARGET_SLOTS

@@ -1,0 +1,228 @@
+"""Place mentions of a parsed document, each told apart as a place or as an actor, and geocoded.
+
+Candidates are the parse's GPE, LOC and FAC entities and the gazetteer tagger's countries, capitals and
+regions (``nlp/model.py``), plus PERSON and ORG entities the small model gives to a place after a locative
+preposition ("in Khanasir") when the place gazetteer knows the name. Each gets a *use*:
+
+- ``place``: named as a location ("in Mali", "the Aleppo province", "Kabul's streets");
+- ``dateline``: the place a story was filed from ("BEIRUT (AP) -"), a location but not of any event;
+- ``actor``: the place stands for its government or people ("Moscow said", "Russia's support", "U.S.
+  forces", "attacked by Turkey"); seats of government ("the Kremlin") and demonyms ("French troops") are
+  classified as such by the actors stage (``Mention.kind``) and are never place mentions.
+
+Places are resolved with the :class:`~eventwire.geo.geocoder.Geocoder`, biased to the article's focus
+country, the countries the actors stage found named in it, and the countries of its unambiguous places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from eventwire.actors.resolve import is_dateline
+from eventwire.document import Document
+from eventwire.geo.gazetteer import Place
+from eventwire.geo.geocoder import Geocoder, GeoContext
+from eventwire.stage_errors import require_parse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+PlaceUse: TypeAlias = Literal["place", "dateline", "actor"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GAZETTEER_PLACE_KINDS = frozenset({"country", "capital", "region"})
+"""Kinds of the gazetteer tagger's entity ids (``ent_id_`` "capital:RUS") that name places."""
+NOT_PLACE_KINDS = frozenset({"metonym", "demonym", "org"})
+"""Mention kinds the actors stage gives to seats of government, peoples and organisations: never places."""
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around", "into", "from",
+     "to", "towards", "toward", "through", "on", "off", "along", "over", "between", "of", "beyond", "via"}
+)  # fmt: skip
+"""Prepositions after which a PERSON or ORG entity the place gazetteer knows is taken as a place."""
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+EDGE_WORDS = frozenset({"the", "'s", "\u2019s", "'", "\u2019"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the clean text of a document (clean-text offsets and token indices)."""
+
+    start: int
+    end: int
+    text: str
+    token_start: int
+    token_end: int  # exclusive
+    root: int  # token index of the mention's syntactic head
+    label: str  # spaCy entity label
+    use: PlaceUse
+    place: Place | None  # None when no gazetteer knows the name
+
+    @property
+    def is_location(self) -> bool:
+        """Named as a location (datelines included), not as an actor."""
+        return self.use != "actor"
+
+
+def _trimmed(ent: Span) -> Span:
+    """The entity without a leading "the" and a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end - 1 and ent.doc[start].lower_ in EDGE_WORDS:
+        start += 1
+    while end > start + 1 and ent.doc[end - 1].lower_ in EDGE_WORDS:
+        end -= 1
+    return ent.doc[start:end]
+
+
+def _gazetteer_kind(ent: Span) -> str | None:
+    kind, _, _ = ent.ent_id_.partition(":")
+    return kind or None
+
+
+def _role_noun(token: Token, geocoder: Geocoder) -> bool:
+    """A noun that names an actor ("forces", "government", "officials"), from the role lexicon."""
+    roles = geocoder.places.actors
+    return roles.role(token.lower_) is not None or roles.role(token.lemma_.lower()) is not None
+
+
+def place_use(doc: Document, span: Span, geocoder: Geocoder, kind: str | None = None) -> PlaceUse | None:
+    """How the span is used: as a place, a dateline, an actor; None when the actors stage says it names a
+    seat of government, a people or an organisation. ``kind`` is the gazetteer tagger's kind of the
+    entity ("country", "capital", "region"), if it tagged it."""
+    mention_index = doc.mention_at.get(span.root.i)
+    if mention_index is not None and doc.mentions[mention_index].kind in NOT_PLACE_KINDS:
+        return None
+    if is_dateline(span):
+        return "dateline"
+    root = span.root
+    while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
+        root = root.head  # "France and Germany said": the first conjunct's role
+    head = root.head
+    if root.dep_ in SUBJECT_DEPS and head.pos_ in {"VERB", "AUX"}:
+        return "actor"
+    if root.dep_ == "nsubjpass" and kind == "country":
+        return "actor"  # "Iran was warned"; but "Aleppo was shelled" is a place
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+        return "actor"
+    if root.dep_ in MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != root.i:
+        if _role_noun(head, geocoder) or head.ent_type_ in {"ORG", "NORP"}:
+            return "actor"  # "U.S. forces", "Russia's government", "the Syria Democratic Forces"
+        if kind == "country" and root.dep_ != "poss" and head.lemma_.lower() not in COUNTRY_PLACE_HEADS:
+            return "actor"  # "a U.S. airstrike", "the US military base"
+    return "place"
+
+
+PLACE_NOUNS = frozenset(
+    {"street", "road", "avenue", "highway", "city", "town", "village", "province", "region", "capital",
+     "outskirts", "suburb", "district", "area", "neighbourhood", "neighborhood", "county", "state", "camp",
+     "prison", "base", "airbase", "airport", "embassy", "hospital", "square", "mosque", "church", "school",
+     "university", "stadium", "market", "valley", "river", "lake", "island", "mountain", "border",
+     "countryside", "municipality", "governorate", "prefecture", "sector", "quarter", "port", "bridge",
+     "crossing", "checkpoint", "station", "hotel", "compound", "refinery", "plant", "field", "oilfield",
+     "point", "post", "outpost"}
+)  # fmt: skip
+"""Nouns that make the name they modify or follow a place: "Khanasir town", "the town of Bakwa", "the
+Al-Nur hospital". A name so placed counts as a place mention whatever label the small model gave it."""
+STRONG_LOCATIVE_PREPS = frozenset(
+    {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "into", "within"}
+)
+"""After these, a capitalised name the model labelled PERSON or ORG is taken as a place ("killed in
+Aziziyah", "fighting near Sirrin")."""
+OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
+COUNTRY_PLACE_HEADS = frozenset(
+    {"border", "side", "territory", "soil", "coast", "countryside", "province", "region", "capital", "city",
+     "town", "airspace", "waters", "mainland", "interior"}
+)  # fmt: skip
+"""A country modifying one of these nouns is a place ("the Syria border"); modifying another noun it is
+an actor ("a U.S. airstrike", "the US military base")."""
+
+
+def _place_noun(token: Token) -> bool:
+    return token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
+
+
+def _placed_by_syntax(ent: Span) -> bool:
+    """A name the model did not label as a place that the parse puts in a place's slot."""
+    root = ent.root
+    head = root.head
+    if _place_noun(ent[-1]) and len(ent) > 1:
+        return root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
+    if root.dep_ in {"compound", "appos", "nmod"} and _place_noun(head):
+        return True  # "Khanasir town", "the capital, Baku"
+    if root.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
+        return True  # "the town of Bakwa"
+    if any(c.dep_ == "prep" and c.lower_ in {"in", "near"} and _names_place(c) for c in root.children):
+        return True  # "captured Lubumbashi in Shaba province"
+    return root.dep_ == "pobj" and head.lower_ in STRONG_LOCATIVE_PREPS
+
+
+def _names_place(prep: Token) -> bool:
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_LABELS or _place_noun(obj)):
+            return True
+    return False
+
+
+def _locative(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
+def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
+    """Every place mention of the document, in text order, geocoded in the article's context."""
+    parsed = require_parse(doc)
+    found: list[tuple[Span, str, PlaceUse]] = []
+    for ent in parsed.ents:
+        kind = _gazetteer_kind(ent)
+        if ent.label_ in PLACE_LABELS or kind in GAZETTEER_PLACE_KINDS:
+            if kind is not None and kind not in GAZETTEER_PLACE_KINDS:
+                continue  # the tagger's organisations, demonyms and seats of government
+        elif ent.label_ in OTHER_LABELS and kind is None:
+            trimmed = _trimmed(ent)
+            if not any(t.text[:1].isupper() for t in trimmed):
+                continue  # "al-Tijara" is a name, "shelling" is not
+            known = _locative(ent) and bool(geocoder.places.candidates(trimmed.text))
+            if not known and (ent.label_ == "NORP" or not _placed_by_syntax(trimmed)):
+                continue
+        else:
+            continue
+        span = _trimmed(ent)
+        if not span.text[:1].isupper() and not span.text[:1].isdigit():
+            continue  # "veranda", "acre": the small model's lower-case GPEs are not names
+        use = place_use(doc, span, geocoder, kind)
+        if use is not None:
+            found.append((span, ent.label_, use))
+    context = article_context(doc, geocoder, [s.text for s, _, use in found if use != "actor"])
+    out = []
+    for span, label, use in found:
+        place = geocoder.resolve(span.text, context)
+        out.append(
+            PlaceMention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                token_start=span.start,
+                token_end=span.end,
+                root=span.root.i,
+                label=label,
+                use=use,
+                place=place,
+            )
+        )
+    return out
+
+
+def article_context(doc: Document, geocoder: Geocoder, place_texts: Sequence[str] = ()) -> GeoContext:
+    """The article's focus country, the countries the actors stage found named in it, and the countries of
+    the places among ``place_texts`` that only one country has."""
+    source = doc.text if doc.offsets is not None else doc.original
+    named = (
+        iso3
+        for (start, end), iso3 in doc.ent_countries.items()
+        if len({p.country for p in geocoder.places.candidates(source[start:end])}) <= 1
+    )  # an ambiguous name ("Tripoli", "Georgia") is no evidence for its own reading
+    context = GeoContext.of(doc.focus_country, named)
+    sure = (geocoder.unambiguous(text) for text in dict.fromkeys(place_texts))
+    return context.with_countries(p.country for p in sure if p is not None and p.country is not None)

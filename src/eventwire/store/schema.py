@@ -1,0 +1,109 @@
+"""The store's tables, its schema version, and the migrations that bring an older store up to date.
+
+A store records its schema version in ``meta``. Opening a store applies, in one transaction each, every
+migration above that version; a store written by a newer eventwire is refused rather than misread. To
+change the schema, append a :class:`Migration` (never edit a released one) and raise nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int  # the schema version the store has after this migration
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles (versioned by URL or content hash), events, rejected inputs, runs, watch state",
+        (
+            """CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
+            """CREATE TABLE runs (
+                run_id VARCHAR PRIMARY KEY,
+                started_at TIMESTAMP NOT NULL,
+                finished_at TIMESTAMP,
+                code_version VARCHAR NOT NULL,
+                command VARCHAR NOT NULL,
+                config JSON NOT NULL,
+                summary JSON
+            )""",
+            """CREATE TABLE articles (
+                article_id VARCHAR PRIMARY KEY,
+                identity VARCHAR NOT NULL,
+                version INTEGER NOT NULL,
+                previous_id VARCHAR,
+                content_hash VARCHAR NOT NULL,
+                origin VARCHAR NOT NULL,
+                url VARCHAR,
+                canonical_url VARCHAR,
+                title VARCHAR,
+                outlet VARCHAR,
+                author VARCHAR,
+                pub_date DATE,
+                language VARCHAR,
+                status VARCHAR NOT NULL,
+                skip_reason VARCHAR,
+                text VARCHAR NOT NULL,
+                code_version VARCHAR NOT NULL,
+                run_id VARCHAR NOT NULL,
+                ingested_at TIMESTAMP NOT NULL,
+                UNIQUE (identity, version),
+                UNIQUE (identity, content_hash)
+            )""",
+            """CREATE TABLE events (
+                event_id VARCHAR PRIMARY KEY,
+                article_id VARCHAR NOT NULL,
+                cameo VARCHAR NOT NULL,
+                cameo_root VARCHAR NOT NULL,
+                plover VARCHAR,
+                goldstein DOUBLE,
+                quad_class INTEGER,
+                source_country VARCHAR,
+                source_type VARCHAR,
+                source_name VARCHAR,
+                source_text VARCHAR,
+                target_country VARCHAR,
+                target_type VARCHAR,
+                target_name VARCHAR,
+                target_text VARCHAR,
+                date VARCHAR,
+                date_precision VARCHAR,
+                date_start DATE,
+                date_end DATE,
+                status VARCHAR NOT NULL,
+                location_name VARCHAR,
+                location_country VARCHAR,
+                lat DOUBLE,
+                lon DOUBLE,
+                evidence_start INTEGER NOT NULL,
+                evidence_end INTEGER NOT NULL,
+                evidence VARCHAR NOT NULL,
+                confidence DOUBLE NOT NULL,
+                record JSON NOT NULL
+            )""",
+            """CREATE INDEX events_article ON events (article_id)""",
+            """CREATE TABLE rejected (
+                origin VARCHAR NOT NULL,
+                reason_code VARCHAR NOT NULL,
+                message VARCHAR NOT NULL,
+                first_seen TIMESTAMP NOT NULL,
+                last_seen TIMESTAMP NOT NULL,
+                run_id VARCHAR NOT NULL,
+                PRIMARY KEY (origin, reason_code)
+            )""",
+            """CREATE TABLE watch_state (
+                source VARCHAR PRIMARY KEY,
+                last_polled TIMESTAMP NOT NULL,
+                items_seen INTEGER NOT NULL  -- inputs seen by the last poll
+            )""",
+        ),
+    ),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
+"""The schema version this eventwire writes."""

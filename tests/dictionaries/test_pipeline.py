@@ -1,0 +1,105 @@
+"""Coding invented sentences with a tiny invented dictionary set through the whole pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventwire import Document, build_pipeline
+from eventwire.config import Config
+from eventwire.pipeline import Pipeline
+
+ACTORS = """FREEDONIA_ [FRE]
++FREEDONIAN
+FREEDONIAN_NAVY [FREMIL]
+SYLVANIA_ [SYL]
+RUFUS_FIREFLY
+\t[FREELI < 19330101]
+\t[FREGOV 19330101-19331231]
+"""
+AGENTS = "ADMIRAL [~MIL]\nHARBOUR_MASTER [~GOV]\n"
+VERBS = """--- BLOCKADE [191] ---
+BLOCKADE
+- * &COAST COAST [192]
+
+&COAST
++NORTHERN
++SOUTHERN
+
+--- HAIL [041] ---
+HAIL
+"""
+DISCARDS = "CROQUET\n"
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    folder: Path = tmp_path_factory.mktemp("dicts")
+    for name, text in (
+        ("t.actors.txt", ACTORS),
+        ("t.agents.txt", AGENTS),
+        ("t.verbs.txt", VERBS),
+        ("t.discards.txt", DISCARDS),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    return build_pipeline(Config(dictionaries=folder))
+
+
+def _code(
+    pipeline: Pipeline, text: str, day: dt.date | None = dt.date(1933, 6, 1)
+) -> list[tuple[str, str, str]]:
+    doc = pipeline(Document(doc_id="t", original=text, pub_date=day))
+    dictionaries = pipeline.resources.dictionaries
+    assert dictionaries is not None
+    out = []
+    for e in doc.events:
+        src = dictionaries.petrarch_codes(e.source, day) or ["---"]
+        tgt = dictionaries.petrarch_codes(e.target, day) or ["---"]
+        out += [(s, t, e.cameo) for s in src for t in tgt]
+    return out
+
+
+@pytest.mark.slow
+def test_a_dictionary_actor_and_verb_pattern_code_an_event(pipeline: Pipeline) -> None:
+    doc = pipeline(
+        Document(
+            doc_id="t",
+            original="The Freedonian Navy blockaded the southern coast of Sylvania.",
+            pub_date=None,
+        )
+    )
+    [event] = doc.events
+    assert event.cameo == "192" and event.rule.startswith("dictionary:")
+    assert event.source is not None and (event.source.country, event.source.type) == ("FRE", "MIL")
+    assert event.target is not None and event.target.country == "SYL"
+
+
+@pytest.mark.slow
+def test_the_verb_default_code_and_agents(pipeline: Pipeline) -> None:
+    assert _code(pipeline, "A Freedonian admiral hailed Sylvania on Monday.") == [("FREMIL", "SYL", "041")]
+
+
+@pytest.mark.slow
+def test_dated_roles_follow_the_publication_date(pipeline: Pipeline) -> None:
+    text = "Rufus Firefly hailed Sylvania on Monday."
+    assert _code(pipeline, text, dt.date(1933, 6, 1)) == [("FREGOV", "SYL", "041")]
+    assert _code(pipeline, text, dt.date(1932, 6, 1)) == [("FREELI", "SYL", "041")]
+    doc = pipeline(Document(doc_id="t", original=text, pub_date=dt.date(1933, 6, 1)))
+    assert doc.events[0].source is not None and doc.events[0].source.type == "GOV"
+
+
+@pytest.mark.slow
+def test_discarded_sentences_are_not_coded(pipeline: Pipeline) -> None:
+    assert _code(pipeline, "After the croquet final, Freedonia hailed Sylvania.") == []
+    assert _code(pipeline, "Freedonia hailed Sylvania.") == [("FRE", "SYL", "041")]
+
+
+@pytest.mark.slow
+def test_without_dictionaries_nothing_changes() -> None:
+    plain = build_pipeline()
+    assert plain.resources.dictionaries is None
+    assert not plain(
+        Document(doc_id="t", original="The Freedonian Navy blockaded the coast of Sylvania.")
+    ).events

@@ -1,0 +1,108 @@
+"""Frames that recode the act in their complement (eventwire.events.frames), demands behind "must", and the
+negation of nouns and coordinated verbs (issue 4, item 1).
+
+The code tables are tested without spaCy; the constructions go through the whole pipeline (slow).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from eventwire.api import code_text
+from eventwire.document import Event
+from eventwire.events.frames import framed_code
+from eventwire.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("kind", "act", "expected"),
+    [
+        ("intent", "046", "036"),  # offered to negotiate
+        ("intent", "0841", "0353"),  # promised to free
+        ("intent", "073", "0333"),  # pledged humanitarian aid
+        ("intent", "173", "173"),  # agreed to arrest: a conflictive act keeps its code
+        ("intent", "032", "032"),
+        ("threat", "163", "1312"),  # threatened sanctions
+        ("threat", "191", "1381"),  # threatened a blockade
+        ("threat", "1723", "1323"),  # threatened a curfew
+        ("threat", "042", "130"),  # no listed prefix: the general code
+        ("refusal", "040", "125"),  # refused to meet
+        ("refusal", "0841", "1243"),  # refused to free
+        ("refusal", "0813", "1241"),  # refused to lift the curfew
+        ("refusal", "190", None),  # refused to attack: no event
+        ("cessation", "062", "1622"),  # stopped selling arms
+        ("cessation", "046", "164"),  # stopped negotiating
+        ("cessation", "111", None),  # stopped criticising: no event
+    ],
+)
+def test_framed_code(kind: str, act: str, expected: str | None) -> None:
+    assert framed_code(kind, act) == expected
+
+
+Code = Callable[[str], list[Event]]
+
+
+@pytest.fixture(scope="module")
+def code(pipeline: Pipeline, find_span_problems: Callable[[str, list[dict[str, Any]]], list[str]]) -> Code:
+    def run(text: str) -> list[Event]:
+        events = code_text(text, doc_id="t", pipeline=pipeline)
+        assert find_span_problems(text, [e.to_json() for e in events]) == []
+        return events
+
+    return run
+
+
+def summary(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in events
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran threatened on Tuesday to impose sanctions on Iraq.", ("1312", "IRN", "IRQ")),
+        ("The Syrian government offered to negotiate with the Turkish government.", ("036", "SYR", "TUR")),
+        ("The government of Israel refused to meet the Jordanian foreign minister.", ("125", "ISR", "JOR")),
+        ("The United States stopped selling weapons to Saudi Arabia last year.", ("1622", "USA", "SAU")),
+    ],
+)
+def test_frame_recodes_the_complement(code: Code, text: str, expected: tuple[str, str, str]) -> None:
+    events = code(text)
+    assert summary(events) == [expected], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_refusing_a_conflictive_act_is_no_event(code: Code) -> None:
+    events = code("The Ghanaian army refused to attack the rebels in Togo.")
+    assert [e for e in events if e.cameo_root in {"12", "19"}] == []
+
+
+@pytest.mark.slow
+def test_must_in_reported_speech_is_a_demand(code: Code) -> None:
+    events = code("Russia said on Tuesday that Sudan must return the helicopter.")
+    assert ("100", "RUS", "SDN") in summary(events)
+
+
+@pytest.mark.slow
+def test_no_request_is_no_event(code: Code) -> None:
+    events = code("Officials said there had been no request by the Ghanaian government to Togo.")
+    assert [e for e in events if e.cameo_root == "02"] == []
+
+
+@pytest.mark.slow
+def test_negation_covers_a_coordinated_verb_without_its_own_subject(code: Code) -> None:
+    assert [e for e in code("The journalist was never arrested or prosecuted in Azerbaijan.")] == []
+    events = code("The French ministry did not respond, but Togo criticized the Ghanaian government.")
+    assert ("111", "TGO", "GHA") in summary(events)
+
+
+@pytest.mark.slow
+def test_an_act_nouns_maker_is_its_target(code: Code) -> None:
+    events = code("Bangladesh rejected an Indian proposal for a free trade agreement.")
+    assert ("120", "BGD", "IND") in summary(events)
