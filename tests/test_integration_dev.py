@@ -17,7 +17,7 @@ from eventwire.document import Document
 pytestmark = pytest.mark.slow
 
 MIN_F1 = {"lenient": 0.50, "aligned": 0.43}
-"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.518 / 0.446
+"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.511 / 0.439
 (issue 4); a minimum is only ever raised."""
 
 
