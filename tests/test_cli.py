@@ -14,7 +14,7 @@ from eventwire.output.formats import WRITERS
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
 SpanCheck = Callable[[str, list[dict[str, Any]]], list[str]]
-CODE_OPTIONS = ("--format", "--doc-id", "--pub-date", "--min-confidence")
+CODE_OPTIONS = ("--format", "--doc-id", "--pub-date", "--min-confidence", "--dictionaries")
 
 
 @pytest.fixture(autouse=True)
@@ -48,11 +48,11 @@ def test_code_help_documents_every_option(capsys: pytest.CaptureFixture[str]) ->
 
 COMMAND_OPTIONS = {
     "code": set(CODE_OPTIONS),
-    "ingest": {"--db", "--progress"},
+    "ingest": {"--db", "--progress", "--dictionaries"},
     "events": {"--db", "--actor", "--source", "--target", "--cameo", "--plover", "--status", "--since",
                "--until",
                "--all-versions", "--limit", "--format", "--output"},
-    "watch": {"--db", "--every", "--max-polls"},
+    "watch": {"--db", "--every", "--max-polls", "--dictionaries"},
 }  # fmt: skip
 
 
@@ -160,3 +160,21 @@ def test_code_example_as_jsonl(capsys: pytest.CaptureFixture[str], find_span_pro
     assert [r["id"] for r in records] == [f"e{n}" for n in range(1, len(records) + 1)]
     original = EXAMPLE.read_bytes().decode("utf-8-sig")  # the file's text, newlines untranslated
     assert find_span_problems(original, records) == []
+
+
+@pytest.mark.slow
+def test_code_with_dictionaries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.dictionaries.test_pipeline import ACTORS, AGENTS, DISCARDS, VERBS
+
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    for name, text in (("t.actors.txt", ACTORS), ("t.agents.txt", AGENTS), ("t.verbs.txt", VERBS),
+                       ("t.discards.txt", DISCARDS)):  # fmt: skip
+        (folder / name).write_text(text, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The Freedonian Navy blockaded the southern coast of Sylvania.\n", encoding="utf-8")
+    assert main(["code", str(article), "--format", "jsonl", "--dictionaries", str(folder)]) == EXIT_OK
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["cameo"] for r in records] == ["192"]
+    assert main(["code", str(article), "--dictionaries", str(tmp_path / "none")]) == EXIT_SOME_FAILED
+    assert str(tmp_path / "none") in capsys.readouterr().err

@@ -35,3 +35,17 @@ def test_no_other_module_defines_an_eventwire_error() -> None:
         for _, obj in inspect.getmembers(module, inspect.isclass):
             if issubclass(obj, errors.EventwireError):
                 assert obj.__module__ == "eventwire.errors", f"{obj.__name__} is defined in {obj.__module__}"
+
+
+def test_errors_about_the_installation_or_configuration_stop_the_run() -> None:
+    """A missing resource, a bad data file or option, a store problem: never counted as one bad input."""
+    for cls in (errors.ResourceMissing, errors.BadDataFile, errors.BadOption, errors.PipelineConfigError,
+                errors.StoreError, errors.StoreLocked, errors.GeoDataError):  # fmt: skip
+        assert not cls.about_input, cls.__name__
+    for cls in (
+        errors.UnreadableInput,
+        errors.NoArticleText,
+        errors.InputNotFound,
+        errors.UnsupportedLanguage,
+    ):
+        assert cls.about_input, cls.__name__

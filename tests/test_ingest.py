@@ -86,3 +86,53 @@ def test_jsonl_versions_and_offsets(tmp_path: Path, pipeline: Pipeline) -> None:
         for span in (ev["evidence"], ev["trigger"], ev["source"], ev["target"]):
             if span:
                 assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_bad_inputs_each_get_one_line_and_a_rejected_row(tmp_path: Path, pipeline: Pipeline) -> None:
+    """Issue 3, item 7: deeply nested, malformed, script-only and entity-bomb pages, binary, undecodable and
+    truncated inputs, a redirect loop and a hanging server: one line and one rejected row each; the good
+    article among them is still coded."""
+    from tests.sources.helpers import LocalServer, Reply
+
+    from eventwire.sources import Fetcher
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "deep.html").write_text(
+        "<html><body>" + "<div>" * 100_000 + "</div>" * 100_000 + "</body></html>"
+    )
+    (folder / "scripts.html").write_text(
+        "<html><head>"
+        + "<script>var a = 1;</script>" * 2000
+        + "</head><body><script>go()</script></body></html>"
+    )
+    (folder / "bomb.html").write_text(
+        '<?xml version="1.0"?><!DOCTYPE z [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        "<html><body><p>&b;&b;&b;&b;</p></body></html>"
+    )
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 1000)
+    (folder / "undecodable.txt").write_bytes("Кения выслала посла Уганды в понедельник".encode("cp1251") * 3)
+    (folder / "cut.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 40)
+    (folder / "good.txt").write_text("Kenya expelled the Ugandan ambassador on Monday, officials said.\n")
+    server = LocalServer()
+    server.route("/loop", Reply(status=302, headers={"Location": "/loop"}))
+    server.route("/hang", Reply(hang=True))
+    server.start()
+    fetcher = Fetcher(connect_timeout=1, read_timeout=1, deadline=3, backoff_base=0.01)
+    lines: list[str] = []
+    try:
+        with Store.open(tmp_path / "b.duckdb") as store:
+            specs = [str(folder), server.url("/loop"), server.url("/hang")]
+            summary = ingest(specs, store, pipeline, fetcher=fetcher, report=lines.append)
+            rejected = {r["origin"]: r["reason_code"] for r in store.rows("SELECT * FROM rejected")}
+    finally:
+        fetcher.close()
+        server.close()
+    bad = ["deep.html", "scripts.html", "bomb.html", "binary.txt", "undecodable.txt", "cut.warc.gz"]
+    assert summary.ingested == 1 and summary.events >= 1
+    assert len(rejected) == len(bad) + 2 == len(lines) == sum(summary.rejected.values())
+    for name in bad:
+        assert any(origin.endswith(name) for origin in rejected), name
+        assert any(name in line for line in lines), name
+    assert server.url("/loop") in rejected and server.url("/hang") in rejected
+    assert all(line.startswith("E0") for line in lines)

@@ -180,3 +180,18 @@ def test_pipe_after_a_stage_the_document_has_not_been_through_is_refused() -> No
         list(pipeline.pipe([Document(doc_id="d", original="x")], after="one"))
     with pytest.raises(PipelineConfigError, match="no stage named"):
         pipeline.run_stage("four", Document(doc_id="d", original="x"))
+
+
+def test_pipe_does_not_turn_a_missing_resource_into_a_rejected_input() -> None:
+    from eventwire.errors import ResourceMissing
+
+    missing = ResourceMissing("model.txt", "the data file does not exist", "reinstall")
+    pipeline = Pipeline(_recording_stages([], fail_on="d1", error=missing), Resources())
+    failed: list[str] = []
+    with pytest.raises(ResourceMissing):
+        list(
+            pipeline.pipe(
+                [Document(doc_id="d1", original="x")], on_error=lambda d, e: failed.append(d.doc_id)
+            )
+        )
+    assert failed == []

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from eventwire.api import build_pipeline
 from eventwire.config import Config
@@ -67,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="X",
         help="drop events below this confidence (0-1)",
     )
+    _dictionaries_option(code)
 
     ingest = sub.add_parser(
         "ingest",
@@ -83,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="progress bar on stderr (default: auto = when stderr is a terminal)",
     )
+    _dictionaries_option(ingest)
 
     events = sub.add_parser(
         "events",
@@ -123,7 +126,22 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument(
         "--max-polls", type=int, metavar="N", help="stop after N polls (default: run until stopped)"
     )
+    _dictionaries_option(watch)
     return parser
+
+
+def _dictionaries_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dictionaries",
+        metavar="PATH",
+        help="also use PETRARCH/Phoenix dictionaries (a directory of actor, agent, verb and discard files, "
+        "or a .toml manifest naming them)",
+    )
+
+
+def _config(args: argparse.Namespace, **kw: Any) -> Config:
+    dictionaries = Path(args.dictionaries) if getattr(args, "dictionaries", None) else None
+    return Config(dictionaries=dictionaries, **kw)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -159,7 +177,7 @@ def run_code(args: argparse.Namespace) -> int:
             "--doc-id/--pub-date", "given with several inputs", "give them only with a single input"
         )
     pub_date = _parse_date("--pub-date", args.pub_date)
-    config = Config(pub_date=pub_date, min_confidence=args.min_confidence)
+    config = _config(args, pub_date=pub_date, min_confidence=args.min_confidence)
     pipeline = build_pipeline(config)
     pipeline.resources.check()
     failed = 0
@@ -221,7 +239,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     from eventwire.progress import Progress, estimate_total
     from eventwire.store.db import Store
 
-    pipeline = build_pipeline(Config())
+    pipeline = build_pipeline(_config(args))
     if args.paths:
         pipeline.resources.check()
     enabled = {"auto": None, "always": True, "never": False}[args.progress]
@@ -294,7 +312,7 @@ def run_watch(args: argparse.Namespace) -> int:
     from eventwire.watch import StopFlag, parse_interval, stop_on_signals, watch
 
     every = parse_interval(args.every)
-    pipeline = build_pipeline(Config())
+    pipeline = build_pipeline(_config(args))
     pipeline.resources.check()
     stop = StopFlag()
     with Store.open(args.db) as store, stop_on_signals(stop):

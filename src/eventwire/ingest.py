@@ -158,6 +158,8 @@ def _ingest_batch(
             stored.append(StoredArticle(_record(doc, status="skipped", skip_reason=err.reason_code)))
             continue
         except EventwireError as err:
+            if not err.about_input:
+                raise
             reject(item.origin, err)
             continue
         key = (_identity(doc), content_hash(doc.original))

@@ -118,8 +118,8 @@ class Pipeline:
                 try:
                     stage(doc, self.resources)
                 except EventwireError as err:
-                    if on_error is None:
-                        raise
+                    if on_error is None or not err.about_input:
+                        raise  # a missing resource or a bad configuration stops the run
                     on_error(doc, err)
                     continue
                 ok.append(doc)
