@@ -176,5 +176,5 @@ def test_code_with_dictionaries(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["code", str(article), "--format", "jsonl", "--dictionaries", str(folder)]) == EXIT_OK
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["cameo"] for r in records] == ["192"]
-    assert main(["code", str(article), "--dictionaries", str(tmp_path / "none")]) == EXIT_SOME_FAILED
+    assert main(["code", str(article), "--dictionaries", str(tmp_path / "none")]) == EXIT_USAGE
     assert str(tmp_path / "none") in capsys.readouterr().err

@@ -132,7 +132,7 @@ def test_bad_inputs_each_get_one_line_and_a_rejected_row(tmp_path: Path, pipelin
     assert summary.ingested == 1 and summary.events >= 1
     assert len(rejected) == len(bad) + 2 == len(lines) == sum(summary.rejected.values())
     for name in bad:
-        assert any(origin.endswith(name) for origin in rejected), name
+        assert any(name in origin for origin in rejected), name
         assert any(name in line for line in lines), name
     assert server.url("/loop") in rejected and server.url("/hang") in rejected
     assert all(line.startswith("E0") for line in lines)
