@@ -1,7 +1,7 @@
 """Where our actors differ from gold: per gold event of the seed and dev sets, the predicted event in the same
 sentence with an acceptable CAMEO root, and whether its source/target country and type are acceptable.
 
-usage: python benchmarks/actor_diff.py [--pred-dir DIR] [--people]
+usage: python benchmarks/actor_diff.py [--pred-dir DIR] [--people] [--gsr [--show wrong|all]]
 
 ``--pred-dir`` reads ``seed.jsonl``/``dev.jsonl`` written by ``dev_score.py --out DIR`` instead of coding
 again. ``--people`` also prints each article's person clusters (in-document coreference) to judge linking.
@@ -10,6 +10,12 @@ The scorer in ../shared/eval is imported as it is (its acceptance test), never c
 Lines: ``OK`` strict match; ``TYPE`` countries right, a type wrong; ``CTRY`` a country wrong; ``ROOT`` an
 aligned prediction with another root; ``MISS`` nothing aligned. A summary counts the causes by side and by
 (gold value -> our value).
+
+``--gsr`` measures the actor stage alone on the CAMEO manual's sentences (PLOVER GSR, see gsr_cameo.py):
+for every source and target actor the record marks, the mention we find over its words and whether its
+country is the record's. It needs no event, so it separates actor errors from event misses. A mention with no
+country of its own is shown with the sentence's default (the one place it names, else the focus country)
+as ``~XXX``, which the event stage would give it, and counted with it.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -25,6 +32,8 @@ from typing import Any
 from corpora import Article, dev_articles, seed_articles, shared_dir
 
 from eventwire import Document, build_pipeline
+from eventwire.document import Mention
+from eventwire.stage_errors import require_parse
 
 
 def _scorer() -> ModuleType:
@@ -104,11 +113,96 @@ def diff(name: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]], sc: 
     return causes
 
 
+GSR_CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+"""The records' old CAMEO codes for three countries (as gsr_cameo.py reads them)."""
+
+
+def _locate(text: str, actor_text: str) -> tuple[int, int] | None:
+    """Character range of the first written fragment of a record's actor text ("Bosnian Serbs ... forces")."""
+    fragment = " ".join(actor_text.replace("..", "\0").split("\0")[0].split())
+    if not fragment:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in fragment.split())
+    found = re.search(pattern, text)
+    return (found.start(), found.end()) if found else None
+
+
+def _best_mention(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The mention that covers most of the range, preferring one that names a country."""
+    best: tuple[int, int, int] | None = None
+    chosen: Mention | None = None
+    for m in mentions:
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap <= 0:
+            continue
+        key = (overlap, m.country is not None, -(m.end - m.start))
+        if best is None or key > best:
+            best, chosen = key, m
+    return chosen
+
+
+def gsr_actors(show: str) -> None:
+    from gsr_cameo import load_records
+
+    path = shared_dir() / "benchmarks" / "plover" / "PLOVER_GSR_CAMEO.txt"
+    rows = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    records = load_records()
+    pipeline = build_pipeline()
+    docs = [Document(doc_id=r.rid, original=r.text) for r in records]
+    tally: Counter[str] = Counter()
+    for row, doc in zip(rows, pipeline.pipe(docs), strict=True):
+        lines = []
+        for side in ("source", "target"):
+            actors = row.get(side)
+            if not isinstance(actors, list):
+                continue
+            for actor in actors:
+                gold = GSR_CODE_ALIASES.get(actor.get("code"), actor.get("code"))
+                where = _locate(doc.text, actor.get("actorText", ""))
+                mention = _best_mention(doc.mentions, *where) if where else None
+                if mention is None:
+                    ours, verdict = "-", "none"
+                elif mention.country is not None:
+                    ours = mention.country
+                    verdict = "ok" if ours == gold else "wrong"
+                else:
+                    sent = next(
+                        (
+                            i
+                            for i, s in enumerate(require_parse(doc).sents)
+                            if s.start_char <= mention.start < s.end_char
+                        ),
+                        -1,
+                    )
+                    named = doc.sent_countries[sent] if sent >= 0 else []
+                    default = named[0] if len(named) == 1 else doc.focus_country
+                    ours = f"~{default}"
+                    verdict = "ok" if default == gold else "wrong"
+                tally[f"{side} {verdict}"] += 1
+                tally[f"{side} all"] += 1
+                text = mention.text if mention else "-"
+                lines.append(f"  {verdict:5s} {side} {actor.get('actorText')!r} {gold} <- {text!r} {ours}")
+        if show == "all" or (show == "wrong" and any(not x.startswith("  ok") for x in lines)):
+            print(f"{row['id']}: {' '.join(row['text'].split())[:200]}")
+            print("\n".join(lines))
+    for side in ("source", "target"):
+        n = tally[f"{side} all"] or 1
+        print(
+            f"GSR {side} actors: {tally[f'{side} all']}, country right {tally[f'{side} ok'] / n:.3f}, "
+            f"wrong {tally[f'{side} wrong'] / n:.3f}, no mention {tally[f'{side} none'] / n:.3f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pred-dir", type=Path)
     parser.add_argument("--people", action="store_true")
+    parser.add_argument("--gsr", action="store_true", help="actor spans of the CAMEO manual's sentences")
+    parser.add_argument("--show", choices=("wrong", "all", "none"), default="wrong")
     args = parser.parse_args()
+    if args.gsr:
+        gsr_actors(args.show)
+        return
     sc = _scorer()
     shared = shared_dir()
     for name, articles, gold_path in (

@@ -170,6 +170,20 @@ def _describe(event: Event) -> str:
     return f"{event.cameo}/{event.plover} {src}->{tgt} [{event.rule}]"
 
 
+def render_rows(result: GsrResult, wrong_only: bool = True) -> str:
+    """One block per sentence: the record's type and actors, which of type/source/target we got right
+    (``ok=yyn``), the sentence and our events. ``wrong_only`` leaves out sentences with all three right."""
+    lines = []
+    for record, events, ok in result.rows:
+        if wrong_only and all(ok):
+            continue
+        gold = f"{record.event} {sorted(map(str, record.sources))}->{sorted(map(str, record.targets))}"
+        lines.append(f"{record.rid} gold {gold} ok={''.join('yn'[not x] for x in ok)}")
+        lines.append("    " + " ".join(record.text.split())[:220])
+        lines.extend(f"    -> {_describe(event)}" for event in events)
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -179,14 +193,7 @@ def main() -> None:
     args = parser.parse_args()
     result = evaluate(load_records(args.subset))
     if args.show != "none":
-        for record, events, ok in result.rows:
-            if args.show == "wrong" and all(ok):
-                continue
-            gold = f"{record.event} {sorted(map(str, record.sources))}->{sorted(map(str, record.targets))}"
-            print(f"{record.rid} gold {gold} ok={''.join('yn'[not x] for x in ok)}")
-            print("    " + " ".join(record.text.split())[:220])
-            for event in events:
-                print(f"    -> {_describe(event)}")
+        print(render_rows(result, wrong_only=args.show == "wrong"))
     summary = result.summary()
     print(
         f"GSR (CAMEO manual examples): {summary['sentences']} sentences, "

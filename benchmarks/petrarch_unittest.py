@@ -7,10 +7,11 @@ The suite and its dictionaries are read from ../shared/benchmarks/petrarch2 (nev
 dated by the record's ``date``, with ``Config(dictionaries=...)`` naming the four PETR.Validate files the
 suite's <Environment> block names. The <Parse> trees are not used (eventwire parses with spaCy).
 
-Codes. eventwire's actors become PETRARCH codes with :func:`eventwire.dictionaries.petrarch_codes`: the
-codes of the dictionary actors named in the actor's text (dated roles on the record's date; ``ELR/GAL``
-gives two), else its country; then the dictionary agent named in the text (``~GOV`` after, ``NGO~``
-before), else eventwire's type, except for a bare country. No actor (no target) is ``---``. A triple
+Codes. eventwire's actors become PETRARCH codes with :func:`eventwire.dictionaries.petrarch_codes`, composed
+as PETRARCH composes them: the codes of the dictionary actors named in the actor's text (dated roles on the
+record's date; ``ELR/GAL`` gives two), else the country of an actor whose own text names it, else ``---``;
+then the dictionary agents named in the text (``~GOV`` after, ``NGO~`` before); eventwire's own types are
+not used. No actor (no target) is ``---``. A triple
 (source, target, event) matches exactly; the root-level variant compares the three-letter roots of both
 actors and the two-digit CAMEO root.
 
@@ -18,12 +19,16 @@ Figures: over records that expect events, the share of expected triples produced
 produced triples not expected; over records that expect no events (``noevents`` and the DISCARD records,
 whose expected outcome is a discarded sentence or story), how many get none.
 
+Records expecting a code outside eventwire's CAMEO table (901, 212, 1010, 174K ... : WEIS-era and test codes
+that PETR.Validate.verbs.txt defines) are scored, not excluded: they are legitimate codes of this dictionary
+set, and a PETRARCH-conformant coder would produce them. eventwire cannot (every event goes through the CAMEO
+table for its Goldstein score, quad class and PLOVER type; its matcher makes such a verb or pattern no
+event), so they count as misses. The table gives the figures over the records expecting CAMEO codes only
+(the targets apply there, as before) and over all scored records.
+
 Excluded (listed with --records, counted in the table, none silently):
 - records that test PETRARCH's handling of bad input (``error="dateline"``, ``error="bad_input_parse"``):
   what they test is in the <Parse> tree or the record layout, which eventwire does not read;
-- records expecting a code outside eventwire's CAMEO table (901, 212, 1010, 174K ... from the WEIS-era
-  codes of PETR.Validate.verbs.txt): eventwire only emits CAMEO codes, and its loader leaves such codes
-  out (they are counted as issues of the dictionary set);
 - records expecting an uncoded actor returned as its text (``"INJURY TOLL"``): eventwire has no such
   output.
 """
@@ -68,6 +73,7 @@ class Record:
     error: str | None
     excluded: str | None = None
     produced: list[Triple] = field(default_factory=list)
+    outside_cameo: list[str] = field(default_factory=list)  # expected codes eventwire cannot emit
 
 
 def read_suite(path: Path) -> list[Record]:
@@ -103,11 +109,9 @@ def classify(records: list[Record]) -> None:
             r.excluded = f"tests PETRARCH's input-error handling ({r.error}), which lives in the parse tree"
         elif r.error in {"storydiscard", "sentencediscard"}:
             r.no_events = True
-        elif any(c not in cameo for _, _, c in r.expected):
-            bad = sorted({c for _, _, c in r.expected if c not in cameo})
-            r.excluded = f"expects code(s) outside CAMEO: {', '.join(bad)}"
         elif any(s.startswith('"') or t.startswith('"') for s, t, _ in r.expected):
             r.excluded = "expects an uncoded actor returned as its text"
+        r.outside_cameo = sorted({c for _, _, c in r.expected if c not in cameo})
 
 
 def manifest(folder: Path, out: Path) -> Path:
@@ -157,12 +161,14 @@ def root(triple: Triple) -> Triple:
 
 
 def score(records: list[Record]) -> dict[str, object]:
-    with_events = [r for r in records if r.excluded is None and r.expected and not r.no_events]
+    scored = [r for r in records if r.excluded is None and r.expected and not r.no_events]
+    with_events = [r for r in scored if not r.outside_cameo]
     without = [r for r in records if r.excluded is None and r.no_events]
     figures: dict[str, object] = {}
-    for name, norm in (("exact", lambda x: x), ("root", root)):
+    views = (("exact", lambda x: x, with_events), ("root", root, with_events), ("all", lambda x: x, scored))
+    for name, norm, group in views:
         expected = produced = hit = false = 0
-        for r in with_events:
+        for r in group:
             exp = {norm(t) for t in r.expected}
             got = {norm(t) for t in r.produced}
             expected += len(exp)
@@ -177,10 +183,12 @@ def score(records: list[Record]) -> dict[str, object]:
             "not_expected": false,
             "false_share": round(false / produced, 3) if produced else 0.0,
             "records_all_found": sum(
-                1 for r in with_events if {norm(t) for t in r.expected} <= {norm(t) for t in r.produced}
+                1 for r in group if {norm(t) for t in r.expected} <= {norm(t) for t in r.produced}
             ),
+            "records": len(group),
         }
     figures["records_with_events"] = len(with_events)
+    figures["records_outside_cameo"] = len(scored) - len(with_events)
     figures["records_without_events"] = len(without)
     figures["without_events_none_produced"] = sum(1 for r in without if not r.produced)
     figures["excluded"] = Counter(r.excluded.split(":")[0] for r in records if r.excluded)
@@ -206,24 +214,26 @@ def main() -> int:
         dictionaries = code_records(records, config, args.no_lexicon)
         seconds = time.perf_counter() - start
     figures = score(records)
-    exact, rootf = figures["exact"], figures["root"]
-    if not isinstance(exact, dict) or not isinstance(rootf, dict):  # pragma: no cover - score() builds them
-        raise SystemExit("bad figures")
+    exact, rootf, allf = figures["exact"], figures["root"], figures["all"]
+    if not isinstance(exact, dict) or not isinstance(rootf, dict) or not isinstance(allf, dict):
+        raise SystemExit("bad figures")  # pragma: no cover - score() builds them
     summary = dictionaries.summary()
     print(
         f"PETRARCH unit-test suite: {len(records)} records, coded in {seconds:.1f} s; dictionaries {summary}"
     )
-    print(f"{'':28} {'exact':>8} {'root':>8}   target")
-    print(f"{'expected triples':28} {exact['expected']:>8} {rootf['expected']:>8}")
-    print(f"{'found (recall)':28} {exact['recall']:>8.3f} {rootf['recall']:>8.3f}   >= {RECALL_TARGET}")
-    false_e, false_r = exact["false_share"], rootf["false_share"]
-    print(f"{'produced, not expected':28} {false_e:>8.3f} {false_r:>8.3f}   <= {FALSE_TARGET}")
-    full_e, full_r, total = (
-        exact["records_all_found"],
-        rootf["records_all_found"],
-        figures["records_with_events"],
+    print(f"{'':28} {'exact':>8} {'root':>8}   target  {'all':>8}")
+    print("  (exact, root: records expecting CAMEO codes only; all: with the dictionary's other codes)")
+    print(f"{'records':28} {exact['records']:>8} {rootf['records']:>8}           {allf['records']:>8}")
+    exp_e, exp_r, exp_a = exact["expected"], rootf["expected"], allf["expected"]
+    print(f"{'expected triples':28} {exp_e:>8} {exp_r:>8}           {exp_a:>8}")
+    rec_e, rec_r, rec_a = exact["recall"], rootf["recall"], allf["recall"]
+    print(f"{'found (recall)':28} {rec_e:>8.3f} {rec_r:>8.3f}   >= {RECALL_TARGET} {rec_a:>8.3f}")
+    false_e, false_r, false_a = exact["false_share"], rootf["false_share"], allf["false_share"]
+    print(
+        f"{'produced, not expected':28} {false_e:>8.3f} {false_r:>8.3f}   <= {FALSE_TARGET} {false_a:>8.3f}"
     )
-    print(f"{'records fully found':28} {full_e:>8} {full_r:>8}   of {total}")
+    full_e, full_r, full_a = exact["records_all_found"], rootf["records_all_found"], allf["records_all_found"]
+    print(f"{'records fully found':28} {full_e:>8} {full_r:>8}           {full_a:>8}")
     none, without = figures["without_events_none_produced"], figures["records_without_events"]
     print(f"no-event records with no event: {none} of {without}")
     print("excluded:", dict(figures["excluded"]))  # type: ignore[call-overload]
@@ -233,6 +243,7 @@ def main() -> int:
                 print(f"EXCLUDED {r.key}: {r.excluded}")
                 continue
             mark = "OK " if set(r.expected) == set(r.produced) else "   "
+            mark += "(non-CAMEO) " if r.outside_cameo else ""
             print(f"{mark}{r.key} [{r.category}] expected={r.expected or 'none'} produced={r.produced}")
     if args.json:
         out = {"figures": figures, "records": [asdict(r) | {"date": r.date.isoformat()} for r in records]}

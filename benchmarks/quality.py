@@ -4,7 +4,9 @@ status agreement, and the CAMEO-manual (PLOVER GSR) event-type and country accur
 usage: python benchmarks/quality.py [--out DIR] [--json]
 
 Seed and dev are coded and scored as ``dev_score.py`` does (the shared scorer, run exactly as it is); the
-GSR figures come from ``gsr_cameo.py``. The issue's bars are printed beside each figure.
+GSR figures come from ``gsr_cameo.py``. The issue's bars are printed beside each figure. ``DIR`` receives the
+predictions (``seed.jsonl``, ``dev.jsonl``) for ``diagnose.py`` and the GSR sentences we get wrong
+(``gsr_wrong.txt``, one block per sentence as ``gsr_cameo.py --show wrong`` prints them).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from corpora import dev_articles, seed_articles, shared_dir
 from dev_score import code, score
-from gsr_cameo import evaluate, load_records
+from gsr_cameo import evaluate, load_records, render_rows
 
 BARS: dict[tuple[str, str], float] = {
     ("seed", "lenient"): 0.80,
@@ -49,7 +51,9 @@ def measure(out: Path) -> dict[str, Any]:
             for mode, res in results.items()
         }
         figures[name]["status"] = results["lenient"]["status_agreement"]
-    figures["gsr"] = evaluate(load_records()).summary()
+    gsr = evaluate(load_records())
+    (out / "gsr_wrong.txt").write_text(render_rows(gsr) + "\n", encoding="utf-8")
+    figures["gsr"] = gsr.summary()
     return figures
 
 

@@ -16,8 +16,8 @@ from eventwire.document import Document
 
 pytestmark = pytest.mark.slow
 
-MIN_F1 = {"lenient": 0.50, "aligned": 0.43}
-"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.511 / 0.439
+MIN_F1 = {"lenient": 0.52, "aligned": 0.45}
+"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.530 / 0.459
 (issue 4); a minimum is only ever raised."""
 
 

@@ -110,6 +110,43 @@ def test_the_place_linked_to_the_trigger(pipeline: Pipeline, text: str, verb: st
     assert _location(pipeline, text, verb) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            "Militants were killed near Sirrin town in the southern countryside of Kobane.",
+            "killed",
+            "Sirrin",
+        ),
+        ("A man was killed by locals in Iraq's northern city of Mosul on Tuesday.", "killed", "Mosul"),
+        ("Peacekeepers patrolled Kakata, 60 kilometers northeast of Monrovia.", "patrolled", "Kakata"),
+    ],
+)
+def test_issue5_the_most_specific_place(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    assert _location(pipeline, text, verb) == expected
+
+
+def test_issue5_a_sentence_opening_place_sets_the_scene(pipeline: Pipeline) -> None:
+    text = "In Vienna, some 200,000 people, many festooned in rainbow colours, marched for gay rights."
+    assert _location(pipeline, text, "marched") == "Vienna"
+
+
+def test_issue5_a_town_inside_a_person_name_is_no_place(pipeline: Pipeline) -> None:
+    _, places = _places(pipeline, "Somali warlord Mohamed Farah Aidid captured the town of Huddur.")
+    assert not any(p.text == "Farah" for p in places)
+
+
+@pytest.mark.parametrize(("text", "name"), [("Va.", "Virginia"), ("Calif.", "California")])
+def test_issue5_state_abbreviations(geocoder: Geocoder, text: str, name: str) -> None:
+    place = geocode(text, geocoder)
+    assert place is not None and (place.name, place.country, place.kind) == (name, "USA", "region")
+
+
+def test_issue5_georgia_in_an_american_article(geocoder: Geocoder) -> None:
+    place = geocode("Georgia", geocoder, focus="USA")
+    assert place is not None and (place.country, place.kind) == ("USA", "region")
+
+
 def test_place_of_the_report_is_not_the_place_of_the_event(pipeline: Pipeline) -> None:
     text = "The minister said in Paris that rebels had attacked the convoy."
     assert _location(pipeline, text, "attacked") is None

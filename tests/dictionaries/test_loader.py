@@ -246,3 +246,18 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
         load_dictionaries(tmp_path / "nowhere")
     with pytest.raises(DictionarySetError, match="no dictionary files"):
         load_dictionaries(tmp_path)
+
+
+def test_the_actor_phrase_finder_matches_tokens_as_the_tagger_sees_them() -> None:
+    from eventwire.dictionaries.actors import parse_actors as parse
+    from eventwire.dictionaries.loaded import ActorPhraseFinder
+    from eventwire.knowledge.gazetteer import default_gazetteer
+
+    entries, _ = parse("FREEDONIA_ [FRE]\nFREEDONIAN_NAVY [FREMIL]\nUNO [IGOUNO]\nFRANCE [FRA]\n", "t")
+    phrases = [(p, e) for e in entries for p in e.phrases]
+    find = ActorPhraseFinder(phrases, default_gazetteer(), str.split)
+    words = "The freedonian Navy met Uno and the UNO in France".split()
+    found = find(words)
+    assert [(words[s], e, label) for s, e, label, _ in found] == [("freedonian", 3, "ORG"), ("UNO", 8, "ORG")]
+    assert found[0][3] == "dictionary:Freedonian Navy"
+    assert find(["Freedonia"]) == [(0, 1, "GPE", "dictionary:Freedonia")]  # a country's phrase is a GPE

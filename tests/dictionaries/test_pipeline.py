@@ -18,11 +18,19 @@ SYLVANIA_ [SYL]
 RUFUS_FIREFLY
 \t[FREELI < 19330101]
 \t[FREGOV 19330101-19331231]
+\t[FREMIL 19340101-19341231]
 """
 AGENTS = "ADMIRAL [~MIL]\nHARBOUR_MASTER [~GOV]\n"
 VERBS = """--- BLOCKADE [191] ---
 BLOCKADE
 - * &COAST COAST [192]
+- * SOUTHERN COAST PORTS [987]
+
+--- CONDEMN [---] ---
+CONDEMN
+
+--- DECLARE [023] ---
+DECLARE
 
 &COAST
 +NORTHERN
@@ -88,6 +96,11 @@ def test_dated_roles_follow_the_publication_date(pipeline: Pipeline) -> None:
     assert _code(pipeline, text, dt.date(1932, 6, 1)) == [("FREELI", "SYL", "041")]
     doc = pipeline(Document(doc_id="t", original=text, pub_date=dt.date(1933, 6, 1)))
     assert doc.events[0].source is not None and doc.events[0].source.type == "GOV"
+    # the role is set on the mention by the actors stage, for every later stage (FREMIL in 1934)
+    doc = Document(doc_id="t", original=text, pub_date=dt.date(1934, 6, 1))
+    for stage in ("read", "clean", "nlp", "actors"):
+        pipeline.run_stage(stage, doc)
+    assert [(m.country, m.type) for m in doc.mentions if m.name == "Rufus Firefly"] == [("FRE", "MIL")]
 
 
 @pytest.mark.slow
@@ -97,9 +110,23 @@ def test_discarded_sentences_are_not_coded(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.slow
+def test_the_dictionaries_decide_for_the_verbs_they_list(pipeline: Pipeline) -> None:
+    # listed as no event: eventwire's own lexicon (which codes "condemn") is not consulted
+    assert _code(pipeline, "France condemned Germany on Monday.") == []
+    # the most specific pattern decides even when eventwire cannot emit its code (987 is not CAMEO)
+    assert _code(pipeline, "Freedonia blockaded the southern coast ports of Sylvania.") == []
+    assert _code(pipeline, "Freedonia blockaded the southern coast of Sylvania.") == [("FRE", "SYL", "192")]
+    # a statement whose complement is coded passes the complement's event up (PETRARCH 2)
+    text = "Freedonia declared that its navy had blockaded the northern coast of Sylvania."
+    assert [c for _, _, c in _code(pipeline, text)] == ["192"]
+
+
+@pytest.mark.slow
 def test_without_dictionaries_nothing_changes() -> None:
     plain = build_pipeline()
     assert plain.resources.dictionaries is None
-    assert not plain(
-        Document(doc_id="t", original="The Freedonian Navy blockaded the coast of Sylvania.")
-    ).events
+    doc = plain(Document(doc_id="t", original="The Freedonian Navy blockaded the coast of Sylvania."))
+    # eventwire's own lexicon may code the verb, but nothing comes from the dictionaries
+    assert not any(e.rule.startswith("dictionary:") for e in doc.events)
+    assert not any(e.source is not None and e.source.country == "FRE" for e in doc.events)
+    assert plain(Document(doc_id="t", original="France condemned Germany on Monday.")).events

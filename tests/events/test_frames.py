@@ -36,6 +36,12 @@ from eventwire.pipeline import Pipeline
         ("cessation", "062", "1622"),  # stopped selling arms
         ("cessation", "046", "164"),  # stopped negotiating
         ("cessation", "111", None),  # stopped criticising: no event
+        ("future", "0874", "0356"),  # will withdraw its troops: intent to de-escalate
+        ("future", "1723", "1323"),  # will impose a curfew: a threat
+        ("future", "154", "154"),  # troops will be deployed: force posture keeps its code
+        ("future", "111", "111"),  # will criticise: a verbal act keeps its code
+        ("vow", "190", "1384"),  # vowed to fight
+        ("intent", "190", "190"),  # agreed to attack: the act agreed keeps its code
     ],
 )
 def test_framed_code(kind: str, act: str, expected: str | None) -> None:
@@ -106,3 +112,31 @@ def test_negation_covers_a_coordinated_verb_without_its_own_subject(code: Code) 
 def test_an_act_nouns_maker_is_its_target(code: Code) -> None:
     events = code("Bangladesh rejected an Indian proposal for a free trade agreement.")
     assert ("120", "BGD", "IND") in summary(events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 4: acts announced in the future tense are intents (03) or threats (13)
+        ("Israel will evacuate all 21 settlements in the Gaza Strip, an Israeli spokesman said.",
+         ("0356", "ISR", "PSE")),
+        ("Finland will give Tanzania a grant of 500 million shillings, the Finnish ministry said.",
+         ("033", "FIN", "TZA")),
+        ("Syria says it will not accept any more refugees.", ("122", "SYR", None)),
+        # "unless Z ...": a threat aimed at Z
+        ("Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.",
+         ("130", "NGA", "TCD")),
+        ("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.",
+         ("1384", "IRN", "IRQ")),
+    ],
+)  # fmt: skip
+def test_announced_acts(code: Code, text: str, expected: tuple[str, str, str | None]) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_others_reporting_a_plan_is_no_announcement(code: Code) -> None:
+    events = code("Security sources said that the Russian mercenaries will train the Malian army.")
+    assert ("062", "RUS", "MLI") in summary(events), [(e.cameo, e.rule) for e in events]

@@ -18,11 +18,10 @@ from eventwire.merge.stage import VERDICT_CODES
 
 ANNOTATION_OVERRIDES = {"016": ("REJECT", None)}
 """ANNOTATION.md: roots 01 and 02 have no PLOVER type, except 016 (deny) -> REJECT."""
-KNOWN_QUAD_DIFFERENCES = {"09": (3, 2), "14": (4, 3)}
-"""Roots where GDELT's own export (45 events of root 09, 31 of root 14) disagrees with the quad-class rule of
-eventwire.knowledge.cameo (the CAMEO manual's grouping: 09-13 verbal conflict, 14-20 material conflict):
-GDELT puts investigations in material cooperation and protests in verbal conflict. Pinned so that any other
-difference fails; whether to follow GDELT here is a decision for the knowledge module, not for the lexicon."""
+KNOWN_QUAD_DIFFERENCES: dict[str, tuple[int, int]] = {}
+"""Roots where GDELT's own export disagrees with eventwire.knowledge.cameo's quad-class rule. None since the
+knowledge module follows GDELT's grouping (09 investigations in material cooperation, 14 protests in verbal
+conflict); pinned so that any difference fails."""
 EXPORT_EVENT_CODE, EXPORT_QUAD_CLASS = 26, 29
 """0-based columns of GDELT 2.0's event export (schema/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016)."""
 

@@ -208,12 +208,14 @@ MODAL_NOUN_REASON = (
 
 
 def test_would_impose_sanctions_is_hypothetical(code: Code) -> None:
-    event = one(code("Ghana would impose sanctions on Mali."), "16")
+    # an announced conflictive act is a threat (issue 4: future-tense intents; events/frames.py)
+    event = one(code("Ghana would impose sanctions on Mali."), "13")
+    assert event.cameo == "1312"
     assert event.status == "hypothetical"
 
 
 def test_will_impose_sanctions_is_planned(code: Code) -> None:
-    event = one(code("Nigeria will impose sanctions on Niger next month."), "16")
+    event = one(code("Nigeria will impose sanctions on Niger next month."), "13")
     assert event.status == "planned"
 
 
@@ -323,6 +325,22 @@ def test_force_against_a_place_is_an_event_without_target(code: Code) -> None:
     event = one(events, "19")
     assert event.source is not None and event.source.country == "TUR"
     assert event.target is None
+
+
+def test_nationality_names_the_target(code: Code) -> None:
+    # issue 4: "shelled Iraqi towns", "restrictions against German goods": CAMEO codes the nationality
+    events = code("Iran threatened to shell Iraqi towns in retaliation for an air raid.")
+    assert [(e.cameo, country(e.source), country(e.target)) for e in events] == [("1384", "IRN", "IRQ")]
+
+
+def test_a_protest_without_target_is_against_its_own_government(code: Code) -> None:
+    event = one(code("Thousands of Kenyans took to the streets of Nairobi on Tuesday."), "14")
+    assert event.target is not None and (event.target.country, event.target.type) == ("KEN", "GOV")
+
+
+def test_a_quantity_object_is_looked_through(code: Code) -> None:
+    events = code("The United Nations will provide 25,000 tons of food aid to Liberia.")
+    assert [(e.cameo, country(e.source), country(e.target)) for e in events] == [("033", "IGO", "LBR")]
 
 
 def test_weapons_stand_for_the_forces_of_their_country(code: Code) -> None:

@@ -100,3 +100,38 @@ def test_real_outlines() -> None:
     assert shapes.contains("FRA", 48.85, 2.35)  # Paris
     assert not shapes.contains("FRA", 51.5, -0.12)  # London
     assert shapes.country_at(-1.29, 36.82) == "KEN"  # Nairobi
+
+
+GEORGIA_GEO = Place("Georgia", "GEO", 42.0, 43.5, "country", 3_731_000)
+GEORGIA_USA = Place("Georgia", "USA", 33.2, -83.7, "region", 4_114_000)
+
+
+def test_issue5_state_named_like_a_country_in_an_american_article(actors: Gazetteer) -> None:
+    geo = _geocoder(actors, [GEORGIA_GEO, GEORGIA_USA])
+    assert geo.resolve("Georgia", GeoContext("USA")) == GEORGIA_USA
+    assert geo.resolve("Georgia", GeoContext("RUS")) == GEORGIA_GEO
+    assert geo.resolve("Georgia") == GEORGIA_GEO
+
+
+def test_issue5_focus_region_bonus_only_against_a_country(actors: Gazetteer) -> None:
+    city = Place("Aleppo", "SYR", 36.2, 37.16, "city", 1_600_000)
+    region = Place("Aleppo", "SYR", None, None, "region")
+    geo = _geocoder(actors, [city, region])
+    assert geo.resolve("Aleppo", GeoContext("SYR")) == city
+
+
+def test_issue5_dotted_state_abbreviations(actors: Gazetteer) -> None:
+    montana = Place("Montana", "USA", 46.9, -110.9, "region", 487_000)
+    mons = Place("Mons", "BEL", 50.45, 3.95, "city", 91_000, alternate=True)
+    index = {place_key("Montana"): [montana], place_key("Mont"): [mons]}
+    gaz = PlaceGazetteer(index, {}, actors, CountryShapes({}, {}), {"Mont.": montana})
+    assert gaz.candidates("Mont.") == (montana,)
+    assert gaz.candidates("Mont") == (mons,)
+
+
+def test_issue5_country_near_a_point(actors: Gazetteer) -> None:
+    geo = _geocoder(actors, [PARIS_FRA, TRIPOLI_LBY, TRIPOLI_LBN])
+    assert geo.places.country_near(48.0, 2.0) == "FRA"
+    assert geo.places.country_near(33.0, 14.0) == "LBY"
+    empty = PlaceGazetteer({}, {}, actors, CountryShapes({}, {}))
+    assert empty.country_near(0.0, 0.0) is None

@@ -447,3 +447,40 @@ def test_first_level_subdivisions_are_places_of_their_country(gaz: Gazetteer) ->
     # the data files win over pycountry's subdivisions
     georgia = gaz.lookup("Georgia")
     assert georgia is not None and georgia.kind == "country"
+
+
+# --- issue 4: former states, equipment -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("form", "iso3"),
+    [
+        ("Soviet Union", "RUS"),
+        ("Yugoslavia", "SRB"),
+        ("Yugoslav", "SRB"),
+        ("West Germany", "DEU"),
+        ("East German", "DEU"),
+        ("Czechoslovakia", "CZE"),
+        ("Zaire", "COD"),
+        ("Rhodesia", "ZWE"),
+        ("Kampuchean", "KHM"),
+    ],
+)
+def test_former_states_take_the_successor_code(gaz: Gazetteer, form: str, iso3: str) -> None:
+    found = gaz.lookup(form)
+    assert found is not None and found.country == iso3, form
+
+
+def test_longer_names_win_over_former_state_names(gaz: Gazetteer) -> None:
+    found = gaz.lookup("Former Yugoslav Republic of Macedonia")
+    assert found is not None and found.country == "MKD"
+    tribunal = gaz.lookup("International Criminal Tribunal for the former Yugoslavia")
+    assert tribunal is not None and tribunal.country == "IGO"
+
+
+def test_equipment_is_not_a_role(gaz: Gazetteer) -> None:
+    assert gaz.role("helicopter gunships") is None and gaz.role("tank") is None
+    gunships = gaz.equipment("helicopter gunships")
+    assert gunships is not None and (gunships.type, gunships.kind) == ("MIL", "equipment")
+    assert gaz.equipment("soldier") is None
+    assert "tank" not in gaz.role_terms() and "tanks" not in gaz.role_forms()

@@ -40,6 +40,27 @@ ADJECTIVE_ROLES = {
 BROKEN_ENTITY_ENDS = frozenset({"ADP", "DET", "CCONJ"})
 """An ORG entity ending in one of these was cut short by the NER ("Intervention of")."""
 VAGUE_HEADS = frozenset({"source", "official", "figure", "member", "representative", "person", "people"})
+CIVIL_MODIFIERS = frozenset(
+    {"passenger", "civilian", "civil", "cargo", "commercial", "private", "airline", "fishing", "merchant",
+     "ferry", "rescue", "medical", "ambulance", "tourist", "news", "delivery", "crop", "toy", "agricultural"}
+)  # fmt: skip
+"""Words that make a vehicle civilian ("a Russian passenger plane"): it no longer stands for the forces."""
+ORIGIN_WORDS = frozenset({"made", "built", "supplied", "manufactured", "designed", "produced", "donated"})
+"""A country joined to one of these ("Turkish-made drones") made the equipment; it need not use it."""
+ETHNIC_MARKERS = frozenset({"ethnic"})
+"""A demonym marked as an ethnic group ("ethnic Albanians") names people by descent, not by state: CAMEO
+codes them with the country they live in (the place in the phrase, else the sentence's), so the demonym's
+country is not theirs."""
+AFFILIATION_PREPS = frozenset({"for", "at", "with", "of", "from"})
+"""A person's apposition "a researcher for/at/with X": X is the body they speak for."""
+SPEAKER_FOR_ORG_TYPES = frozenset({"NGO", "IGO", "MED"})
+"""Bodies whose type a member with a generic title ("researcher", "analyst", "lawyer": CVL) takes: people
+who speak for a human-rights group, the UN or a newspaper are coded as that body (ANNOTATION.md types
+international NGOs, IGOs and media by the body), not as private persons."""
+GENERIC_PERSON_TYPES = frozenset({"CVL"})
+NGO_TYPE = "NGO"
+LEADER_BODY_HEADS = frozenset({"administration", "government", "camp", "regime", "cabinet"})
+"""Heads that a leader's name may modify: "the Bush administration", "the Abiy government"."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +145,30 @@ class PhraseResolver:
                 return role
         return self.gaz.role(token.lower_) or self.gaz.role(token.lemma_.lower())
 
+    def equipment(self, token: Token) -> Role | None:
+        """The military equipment a head noun names ("aircraft", "helicopter gunships"), if any."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        for c in token.lefts:
+            if c.dep_ in {"compound", "amod"}:
+                found = self.gaz.equipment(f"{c.lower_} {token.lemma_.lower()}")
+                if found is not None:
+                    return found
+        return self.gaz.equipment(token.lower_) or self.gaz.equipment(token.lemma_.lower())
+
+    def equipment_country(self, token: Token) -> str | None:
+        """The country whose forces a piece of equipment stands for: "Russian aircraft", "Israeli army
+        bulldozers"; none for a civilian vehicle or one named by where it was made."""
+        before = list(token.doc[token.left_edge.i : token.i])
+        if any(t.lower_ in CIVIL_MODIFIERS or t.lower_ in ORIGIN_WORDS for t in before):
+            return None
+        for c in token.children:
+            if c.dep_ in MODIFIER_DEPS and c.i < token.i:
+                found = self.country_of(c, 1)
+                if found:
+                    return found
+        return None
+
     def modifier_type(self, token: Token) -> str | None:
         for c in token.children:
             if c.dep_ in {"amod", "compound"}:
@@ -140,6 +185,8 @@ class PhraseResolver:
         own = self.token_country(token)
         if own:
             return own
+        if self.role_type(token) == NGO_TYPE:
+            return self._ngo_country(token, depth)
         ent = self.ent(token.i)
         if ent is not None and ent.label_ in {"ORG", "NORP", "FAC"}:
             # a word inside an organisation's name ("the French Ministry of ..."), but not inside a
@@ -167,6 +214,41 @@ class PhraseResolver:
                     return found
         return None
 
+    def _ngo_country(self, token: Token, depth: int) -> str | None:
+        """Country of a non-governmental body named by a role noun ("a Nigerian charity", "rights groups in
+        Mali"): an adjective or a locative phrase, not the words of its name ("the charity Chinese Human
+        Rights Defenders" names a cause, not a home). None when it names none."""
+        for c in token.children:
+            if c.dep_ == "amod" or (
+                c.dep_ == "compound" and self.ent(c.i) is not None and c.ent_type_ != "ORG"
+            ):
+                found = self.token_country(c)
+                if found:
+                    return found
+            if c.dep_ == "prep" and c.lower_ in {"in", "from"}:
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        found = self.country_of(obj, depth + 1)
+                        if found:
+                            return found
+        return None
+
+    def affiliation_type(self, token: Token) -> str | None:
+        """The type of the body a role phrase works for: "a researcher for the charity X" -> NGO."""
+        for c in token.children:
+            if c.dep_ != "prep" or c.lower_ not in AFFILIATION_PREPS:
+                continue
+            for obj in c.children:
+                if obj.dep_ != "pobj":
+                    continue
+                role = self.role(obj)
+                if role is not None and role.kind == "group" and role.type in SPEAKER_FOR_ORG_TYPES:
+                    return role.type
+                found = self._org_type_token(obj)
+                if found in SPEAKER_FOR_ORG_TYPES:
+                    return found
+        return None
+
     def person_type(self, token: Token, depth: int = 0) -> str | None:
         """Type of a named person from a title next to the name or an apposition."""
         if depth > MAX_DEPTH:
@@ -181,6 +263,8 @@ class PhraseResolver:
                 head_ent is None or c.i not in range(head_ent.start, head_ent.end)
             ):
                 t = self.role_type(c) or self.person_type(c, depth + 1)
+                if c.dep_ == "appos" and (t is None or t in GENERIC_PERSON_TYPES):
+                    t = self.affiliation_type(c) or t
                 if t:
                     return t
         # the name may be an apposition of a title: "the minister, X", or "Minister X" parsed as head=title
@@ -229,11 +313,14 @@ class PhraseResolver:
             entry = self.entry(ent)
             if entry is not None:
                 if entry.kind == "demonym":
-                    # "Russian" as head: its role, else the people ("millions of South Koreans")
-                    people = "CVL" if token.tag_ in {"NNS", "NNPS"} else None
-                    return Resolved(
-                        start, end, None, entry.country, self.role_type(token) or people, "demonym"
-                    )
+                    # "Russian" as head: its role, else the people ("millions of South Koreans"), but "the
+                    # Saudis" with nothing else are the state, as news writes of one side of a dispute
+                    plural = token.tag_ in {"NNS", "NNPS"}
+                    people = ("GOV" if _definite_bare(token) else "CVL") if plural else None
+                    country = entry.country
+                    if any(c.lower_ in ETHNIC_MARKERS for c in token.lefts):
+                        country = self._residence(token)
+                    return Resolved(start, end, None, country, self.role_type(token) or people, "demonym")
                 type_ = (
                     entry.type if entry.kind == "org" else (self.modifier_type(token) or entry.type or "GOV")
                 )
@@ -253,7 +340,8 @@ class PhraseResolver:
                 # an organisation the gazetteer does not know: typed by its words when they say
                 # ("Interior Ministry"), located by its modifiers, else left for the article's context
                 type_ = self._org_type(ent) or self.role_type(token)
-                return Resolved(start, end, clean_name(ent), self.country_of(token), type_, "unknown-org")
+                country = self._ngo_country(token, 0) if type_ == NGO_TYPE else self.country_of(token)
+                return Resolved(start, end, clean_name(ent), country, type_, "unknown-org")
             if ent.label_ == "FAC":
                 type_ = self._org_type(ent) or self.role_type(token)
                 country = self.country_of(token)
@@ -262,6 +350,12 @@ class PhraseResolver:
                 return Resolved(start, end, clean_name(ent), country, type_, "unknown-org")
             return None
         role = self.role_type(token)
+        equipment = self.equipment(token) if role is None else None
+        if equipment is not None:
+            country = self.equipment_country(token)
+            if country is None:
+                return None
+            return Resolved(start, end, None, country, equipment.type, "role")
         if role is None and token.lemma_.lower() in VAGUE_HEADS:
             role = self.modifier_type(token)
             if role is None:
@@ -311,7 +405,39 @@ class PhraseResolver:
                 break
         if person is not None:
             name = clean_name(person)
+        elif token.lemma_.lower() in LEADER_BODY_HEADS:
+            name = self._leader_name(token)
         return Resolved(start, end, name, self.country_of(token), role, "role")
+
+    def _leader_name(self, token: Token) -> str | None:
+        """The leader's name in "the Abiy government", "the Bush administration" when the NER did not tag it
+        as a person: capitalised words before the head that are no place, people or organisation. Coreference
+        then joins it to the leader named elsewhere in the article, whose country it takes."""
+        words = [
+            c
+            for c in token.lefts
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() and self._unknown_name(c)
+        ]
+        if not words or self.gaz.lookup(words[-1].text) is not None or self.gaz.role(words[-1].text):
+            return None
+        return self.doc[words[0].left_edge.i : words[-1].i + 1].text.removeprefix("the ").strip()
+
+    def _unknown_name(self, token: Token) -> bool:
+        """Outside any entity, or inside one the gazetteer does not know (the NER often tags "the Akufo-Addo
+        government" as an organisation)."""
+        ent = self.ent(token.i)
+        return ent is None or (ent.label_ in {"ORG", "PERSON"} and self.entry(ent) is None)
+
+    def _residence(self, token: Token) -> str | None:
+        """Where an ethnic group named in the phrase lives: "ethnic Albanians in south Serbia" -> SRB."""
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}:
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        found = self.country_of(obj, 1)
+                        if found:
+                            return found
+        return None
 
     def _org_type(self, ent: Span) -> str | None:
         for t in reversed(list(ent)):
@@ -328,6 +454,12 @@ class PhraseResolver:
                 return entry.type
             return self._org_type(ent)
         return None
+
+
+def _definite_bare(token: Token) -> bool:
+    """ "the Saudis": a definite article and nothing else before the head (no number, no adjective)."""
+    lefts = [c for c in token.lefts if not c.is_punct]
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and not any(c.dep_ == "prep" for c in token.rights)
 
 
 def _bare_name(token: Token) -> bool:

@@ -6,14 +6,14 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventwire.actors.coref import link_people
-from eventwire.actors.resolve import PhraseResolver
+from eventwire.actors.resolve import ETHNIC_MARKERS, PhraseResolver
 from eventwire.document import Document, Mention
 from eventwire.resources import Resources
 from eventwire.stage_errors import require_parse
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc as SpacyDoc
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 NON_HEAD_DEPS = frozenset({"compound"})
@@ -60,6 +60,7 @@ def find_actors(doc: Document, resources: Resources) -> None:
         )
     link_people(mentions)
     _link_definite_roles(parsed, mentions)
+    _default_ngo_country(mentions)
     doc.focus_country = focus_country(parsed, resolver)
     doc.ent_countries = {
         (e.start_char, e.end_char): entry.country
@@ -70,6 +71,8 @@ def find_actors(doc: Document, resources: Resources) -> None:
     _resolve_definites_and_pronouns(doc, resolver, mentions, mention_at)
     doc.mentions = mentions
     doc.mention_at = mention_at
+    if resources.dictionaries is not None:  # dictionary actors' roles on the article's date
+        resources.dictionaries.redate_mentions(doc)
 
 
 def _collective(resolver: PhraseResolver, token: Token) -> bool:
@@ -89,30 +92,54 @@ def _actor_modifier(resolver: PhraseResolver, token: Token) -> bool:
     if token.pos_ != "NOUN" or resolver.ent(token.i) is not None or resolver.role_type(token) is None:
         return False
     head = token.head
-    return resolver.ent(head.i) is None and resolver.role_type(head) is None
+    return (
+        resolver.ent(head.i) is None and resolver.role_type(head) is None and resolver.equipment(head) is None
+    )
 
 
+NGO = "NGO"
+
+
+def _default_ngo_country(mentions: list[Mention]) -> None:
+    """A non-governmental body (or someone speaking for one) whose home no word gives is coded with the
+    annotation guide's pseudo-country NGO ("humanitarian groups", "a researcher for the charity X")."""
+    for m in mentions:
+        if m.type == NGO and m.country is None:
+            m.country = NGO
+
+
+FOCUS_ORG_TYPES = frozenset({"GOV", "MIL", "REB", "OPP", "COP", "JUD"})
+"""Organisations whose home country is evidence of what the article is about (media and companies are not:
+"Reuters" and "AFP" say where the news agency is, not where the news is)."""
 HEADLINE_WEIGHT = 2
 """A country named in the headline (first sentence) counts this many times towards the focus country."""
 
 
 def focus_country(parsed: SpacyDoc, resolver: PhraseResolver) -> str | None:
-    """The country the article names most often, by entity (names, capitals, demonyms, seats of government).
+    """The country the article names most often, by entity (names, capitals, demonyms, seats of government,
+    and the home of the domestic organisations it names: "UNITA", "Hezbollah"; not of news agencies).
 
     Domestic actors that name no country ("the military", "police") default to it."""
     counts: Counter[str] = Counter()
     first = next(iter(parsed.sents), None)
     for ent in parsed.ents:
         entry = resolver.entry(ent)
-        if entry is None or entry.kind not in COUNTRY_KINDS or not entry.country:
+        if entry is None or not entry.country:
             continue
-        if entry.country in {"IGO", "NGO"}:
+        if entry.kind not in COUNTRY_KINDS and not (entry.kind == "org" and entry.type in FOCUS_ORG_TYPES):
+            continue
+        if entry.country in {"IGO", "NGO"} or _ethnic(ent):
             continue
         in_headline = first is not None and ent.end <= first.end
         counts[entry.country] += HEADLINE_WEIGHT if in_headline else 1
     if not counts:
         return None
     return counts.most_common(1)[0][0]
+
+
+def _ethnic(ent: Span) -> bool:
+    """ "ethnic Albanians": a people by descent, which says nothing of the country the article is about."""
+    return any(c.lower_ in ETHNIC_MARKERS for c in ent.root.lefts)
 
 
 PLACE_KINDS = frozenset({"country", "capital", "region"})

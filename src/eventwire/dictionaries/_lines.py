@@ -9,10 +9,22 @@ only read as a comment in actor files (it is passed in by the caller).
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from eventwire.errors import DictionaryFileError, ResourceMissing
+
+
+class Record:
+    """Base of the frozen, slotted entry classes: pickled as a call of the class with the fields in order.
+    (The dataclass default for such classes goes through a ``__setstate__`` that took 2 s for the Phoenix
+    set when reading the cache; see :mod:`eventwire.dictionaries.cache`.)"""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +41,7 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(Record):
     """A line PETRARCH tolerates (it skips it with a warning); the loaders count these instead of failing."""
 
     source: str

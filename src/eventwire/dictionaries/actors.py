@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.dictionaries._lines import Issue, Line, content_lines, read_text
+from eventwire.dictionaries._lines import Issue, Line, Record, content_lines, read_text
 from eventwire.errors import DictionaryFileError
 
 NULL_CODE = "---"
@@ -40,7 +40,7 @@ _DIGITS_RE = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
-class DatedCode:
+class DatedCode(Record):
     """One code of an actor, valid from ``start`` to ``end`` (inclusive; None = open)."""
 
     code: str
@@ -56,7 +56,7 @@ class DatedCode:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorEntry:
+class ActorEntry(Record):
     """One actor record: its phrases (upper case, words separated by single spaces) and codes."""
 
     phrases: tuple[str, ...]

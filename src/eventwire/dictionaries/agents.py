@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.dictionaries._lines import Issue, content_lines, read_text
+from eventwire.dictionaries._lines import Issue, Record, content_lines, read_text
 from eventwire.dictionaries.actors import phrase_words
 from eventwire.errors import DictionaryFileError
 
@@ -31,7 +31,7 @@ _AGENT_CODE_RE = re.compile(r"[A-Z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
-class AgentEntry:
+class AgentEntry(Record):
     """One agent form: the phrase (upper case, single spaces), its code and where it goes."""
 
     phrase: str

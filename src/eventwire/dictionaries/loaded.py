@@ -1,13 +1,16 @@
 """A loaded set of PETRARCH/Phoenix dictionaries and how the pipeline uses it.
 
 - **Actors** join eventwire's gazetteer (:class:`DictionaryGazetteer`): their phrases are tagged as entities
-  before the statistical NER, and the phrase resolver finds their country and type. eventwire's own
-  entries come first; a dictionary phrase eventwire already knows is not added again.
-- **Dated roles** are resolved against the article's publication date when the events stage starts
-  (:meth:`PetrarchDictionaries.prepare`); without a date the undated code applies.
+  before the statistical NER (by :class:`ActorPhraseFinder`, plain token lookups: building 34k spaCy
+  patterns took most of the start-up time), and the phrase resolver finds their country and type.
+  eventwire's own entries come first; a dictionary phrase eventwire already knows is not tagged again.
+- **Loading** parses the files once per set and version: the parsed entries are cached (see :mod:`.cache`).
+- **Dated roles** are resolved against the article's publication date at the end of the actors stage
+  (:meth:`PetrarchDictionaries.redate_mentions`); without a date the undated code applies.
 - **Agents** join the role nouns (``gazetteer.role``): "cleric", "golden geese", "Minister of Silly Walks".
 - **Verb patterns** are tried on verbs before eventwire's predicate lexicon (:mod:`.matcher`); a verb the
-  dictionaries leave uncoded (``---``) falls through to the lexicon.
+  dictionaries list but leave uncoded (``---``) is no event, and only verbs they do not list go to the
+  lexicon.
 - **Discards** drop the sentences that match a sentence-level entry, and every sentence of an article
   that matches a story-level one.
 """
@@ -20,8 +23,9 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from eventwire.dictionaries import cache
 from eventwire.dictionaries._lines import Issue
 from eventwire.dictionaries.actors import ActorEntry, load_actors, phrase_words
 from eventwire.dictionaries.agents import AgentEntry, load_agents
@@ -29,7 +33,14 @@ from eventwire.dictionaries.codes import agent_type, country_of_code, is_country
 from eventwire.dictionaries.discards import DiscardEntry, DiscardMatcher, load_discards
 from eventwire.dictionaries.verbs import VerbDictionary, load_verbs
 from eventwire.errors import DictionarySetError
-from eventwire.knowledge.gazetteer import PLACE_TYPE, Entry, Gazetteer, Role, is_case_sensitive_acronym
+from eventwire.knowledge.gazetteer import (
+    PLACE_TYPE,
+    EntityFinder,
+    Entry,
+    Gazetteer,
+    Role,
+    is_case_sensitive_acronym,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable
@@ -63,6 +74,10 @@ class DictionaryFiles:
     verbs: tuple[Path, ...] = ()
     discards: tuple[Path, ...] = ()
     ignored: tuple[Path, ...] = ()
+
+    def listed(self) -> list[tuple[str, Path]]:
+        """(kind, path) of every file of the set, in order."""
+        return [(kind, path) for kind in KINDS for path in getattr(self, kind)]
 
     @classmethod
     def from_path(cls, path: Path) -> DictionaryFiles:
@@ -149,6 +164,8 @@ class PetrarchDictionaries:
     issues: list[Issue] = field(default_factory=list)
     files: DictionaryFiles = field(default_factory=DictionaryFiles)
     load_seconds: float = 0.0
+    cached: bool = False  # read from the cache rather than parsed
+    cache_note: str = "no cache"  # what the cache did (see eventwire.dictionaries.cache)
     _actor_index: dict[str, ActorEntry] = field(default_factory=dict, repr=False)
     _agent_index: dict[str, AgentEntry] = field(default_factory=dict, repr=False)
     _by_name: dict[str, ActorEntry] = field(default_factory=dict, repr=False)
@@ -176,8 +193,34 @@ class PetrarchDictionaries:
 
     # -- loading --------------------------------------------------------------------------------
     @classmethod
-    def from_files(cls, files: DictionaryFiles) -> PetrarchDictionaries:
+    def from_files(cls, files: DictionaryFiles, cache_dir: Path | None = None) -> PetrarchDictionaries:
+        """Parse ``files``, or read them from the cache in ``cache_dir`` (None: no cache)."""
         start = time.perf_counter()
+        key = cache.cache_key(files.listed()) if cache_dir is not None else None
+        parsed: cache.Parsed | None = None
+        note = "no cache"
+        if cache_dir is not None and key is not None:
+            parsed, note = cache.read_cache(cache_dir, key)
+        from_cache = parsed is not None
+        if parsed is None:
+            parsed = cls._parse(files)
+            if cache_dir is not None and key is not None:
+                note = f"{note}; {cache.write_cache(cache_dir, key, parsed)}"
+        loaded = cls(
+            list(parsed.actors),
+            list(parsed.agents),
+            list(parsed.verbs),
+            list(parsed.discards),
+            list(parsed.issues),
+            files,
+            cached=from_cache,
+            cache_note=note,
+        )
+        loaded.load_seconds = time.perf_counter() - start
+        return loaded
+
+    @staticmethod
+    def _parse(files: DictionaryFiles) -> cache.Parsed:
         issues: list[Issue] = []
         actors: list[ActorEntry] = []
         for path in files.actors:
@@ -197,9 +240,7 @@ class PetrarchDictionaries:
         discards: list[DiscardEntry] = []
         for path in files.discards:
             discards += load_discards(path)
-        loaded = cls(actors, agents, verbs, discards, issues, files)
-        loaded.load_seconds = time.perf_counter() - start
-        return loaded
+        return cache.Parsed(actors, agents, verbs, discards, issues)
 
     # -- lookups --------------------------------------------------------------------------------
     def actor(self, phrase: str) -> ActorEntry | None:
@@ -224,6 +265,10 @@ class PetrarchDictionaries:
                 return found
         return None
 
+    def actor_phrases(self) -> list[tuple[str, ActorEntry]]:
+        """Every actor phrase (upper case, single spaces) and its record, first listing kept."""
+        return list(self._actor_index.items())
+
     def find_actors(self, text: str) -> list[ActorEntry]:
         """Actor records whose phrases occur in ``text`` (longest first, left to right, not overlapping)."""
         return [e for e in _find_longest(_words(text), self._actor_index) if isinstance(e, ActorEntry)]
@@ -247,14 +292,14 @@ class PetrarchDictionaries:
         return self._matcher
 
     def prepare(self, doc: Document) -> frozenset[int]:
-        """Start of the events stage: give mentions of dictionary actors their role on the article's date,
-        and return the indexes of the sentences the discard list rules out."""
-        self.redate_mentions(doc)
+        """Start of the events stage: the indexes of the sentences the discard list rules out."""
         if doc.nlp is None:
             return frozenset()
         return self.discarded_sentences(doc.nlp)
 
     def redate_mentions(self, doc: Document) -> None:
+        """End of the actors stage: mentions of dictionary actors with dated roles take the role that holds
+        on the article's publication date."""
         for mention in doc.mentions:
             entry = self._by_name.get(mention.name) if mention.name else None
             if entry is None or not entry.dated:
@@ -291,33 +336,44 @@ class PetrarchDictionaries:
             "discards": len(self.discards),
             "issues": len(self.issues),
             "load_seconds": round(self.load_seconds, 3),
+            "from_cache": self.cached,
         }
 
 
-def load_dictionaries(path: Path | str) -> PetrarchDictionaries:
+def load_dictionaries(
+    path: Path | str, cache_dir: Path | Literal["default"] | None = "default"
+) -> PetrarchDictionaries:
     """Load the dictionaries of a folder or a ``.toml`` manifest (see :meth:`DictionaryFiles.from_path`).
+
+    ``cache_dir``: where parsed sets are kept between runs (``"default"``: see
+    :func:`eventwire.dictionaries.cache.default_cache_dir`; None: parse the files every time).
 
     Raises :class:`~eventwire.errors.DictionarySetError` for a bad path or manifest,
     :class:`~eventwire.errors.DictionaryFileError` (naming file and line) for a malformed line; lines
     PETRARCH itself skips with a warning are counted in ``issues`` instead.
     """
-    return PetrarchDictionaries.from_files(DictionaryFiles.from_path(Path(path)))
+    folder = cache.default_cache_dir() if cache_dir == "default" else cache_dir
+    return PetrarchDictionaries.from_files(DictionaryFiles.from_path(Path(path)), folder)
 
 
 # --- eventwire actors -> PETRARCH codes -------------------------------------------------------------
 
-COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "region"})
+NAMING_KINDS = frozenset({"country", "capital", "demonym", "metonym", "region", "org", "person"})
+"""Mention kinds whose text names the actor itself (eventwire's gazetteer found it), so that its country
+stands for a dictionary actor the set lacks. Roles, pronouns and unknown organisations get their country
+from context (the article's focus, an antecedent), which PETRARCH does not do."""
 
 
 def petrarch_codes(actor: Actor | None, dictionaries: PetrarchDictionaries, day: dt.date | None) -> list[str]:
-    """The PETRARCH-style codes of an eventwire actor: root + agent.
+    """The PETRARCH codes of an eventwire actor, composed as PETRARCH composes them from its noun phrase:
 
-    - root: the codes of the dictionary actors named in the actor's text (on ``day``; ``ELR/GAL`` gives
-      two), else the actor's country (its ISO3 code or dictionary root), else ``---``;
-    - agent: the code of the dictionary agent named in the text (``~GOV`` appended, ``NGO~`` put before),
-      else the actor's eventwire type, except for a country, capital or demonym standing alone (PETRARCH
-      codes "Arnor" as ``ARN``, not ``ARNGOV``) and for a root that already carries a role.
-    ``[]`` stands for no actor (``---``).
+    - actor codes: the codes of the dictionary actors named in the actor's text (on ``day``; ``ELR/GAL``
+      gives two); failing those, the country of an actor whose own text names it in eventwire's gazetteer
+      (:data:`NAMING_KINDS`); else ``---``;
+    - agent codes: the dictionary agents named in the text, each appended (``~GOV``) or put before
+      (``NGO~``) unless the code already holds it; eventwire's own actor types are not used (PETRARCH codes
+      "the mayor of Caras Galadhon" ``ELF`` when "mayor" is no agent).
+    ``[]`` stands for no actor (``---``): no actor code and no agent.
     """
     if actor is None:
         return []
@@ -327,19 +383,19 @@ def petrarch_codes(actor: Actor | None, dictionaries: PetrarchDictionaries, day:
         code = entry.code_on(day)
         if code is not None:
             roots += code.split("/")
-    if not roots:
-        roots = [actor.country if actor.country and len(actor.country) == 3 else "---"]
     agents = dictionaries.find_agents(text)
+    if not roots:
+        named = actor.kind in NAMING_KINDS and actor.country and len(actor.country) == 3
+        if not named and not agents:
+            return []
+        roots = [actor.country if named and actor.country else "---"]
     out = []
     for root in roots:
         code = root
         for agent in agents:
-            if agent.code in code:
+            if agent.code in code[3:]:
                 continue
             code = agent.code + code if agent.prefix else code + agent.code
-        if not agents and len(root) == 3 and actor.type and actor.kind not in COUNTRY_KINDS | {"org"}:
-            if actor.type not in {"IGO", "NGO"} or root == "---":
-                code = root + actor.type
         out.append(code)
     return list(dict.fromkeys(out))
 
@@ -382,28 +438,75 @@ class DictionaryGazetteer(Gazetteer):
     def entity_ruler_patterns(
         self, tokenize: Callable[[str], list[str]] | None = None
     ) -> list[dict[str, Any]]:
-        """The base patterns, then one per dictionary actor phrase the base does not know (label GPE for a
-        country's phrases, ORG for the rest; id ``dictionary:<name>``)."""
-        patterns = self._base.entity_ruler_patterns(tokenize)
+        """The base gazetteer's patterns; the dictionary phrases are found by :meth:`entity_finders`."""
+        return self._base.entity_ruler_patterns(tokenize)
+
+    def entity_finders(self, tokenize: Callable[[str], list[str]] | None = None) -> list[EntityFinder]:
+        """The base's finders, then an :class:`ActorPhraseFinder` over the dictionary actor phrases."""
         if tokenize is None:
             from eventwire.knowledge.gazetteer import _english_tokenize
 
             tokenize = _english_tokenize()
-        for phrase, entry in self.dictionaries._actor_index.items():  # noqa: SLF001 - same package
-            if self._base.lookup(phrase) is not None:
-                continue
-            label = "GPE" if _is_country(entry) else "ORG"
-            pattern_id = ENTITY_ID_PREFIX + entry.name
-            if is_case_sensitive_acronym(phrase):
-                tokens = [{"ORTH": t} for t in tokenize(phrase)]
-            else:
-                tokens = [{"LOWER": t.lower()} for t in tokenize(phrase.lower())]
-            if tokens:
-                patterns.append({"label": label, "pattern": tokens, "id": pattern_id})
-        return patterns
+        finder = ActorPhraseFinder(self.dictionaries.actor_phrases(), self._base, tokenize)
+        return [*self._base.entity_finders(tokenize), finder]
 
     def __repr__(self) -> str:
         return f"DictionaryGazetteer({self._base!r}, {len(self.dictionaries.actors)} dictionary actors)"
+
+
+class ActorPhraseFinder:
+    """Dictionary actor phrases in a document's tokens (an :data:`~eventwire.knowledge.gazetteer.EntityFinder`
+    for the gazetteer tagger): label GPE for a country's phrases, ORG for the rest, id
+    ``dictionary:<name>``. Phrases match case-insensitively, short acronyms ("UN", "ENT") only as written;
+    a phrase the base gazetteer knows is left to it (checked when the phrase is first found).
+
+    Plain dictionary lookups on token texts: no spaCy patterns are built, so loading 34k phrases takes a
+    fraction of a second instead of the ~20 s spaCy took to make their lexemes and PhraseMatcher docs.
+    """
+
+    def __init__(
+        self,
+        phrases: Iterable[tuple[str, ActorEntry]],
+        base: Gazetteer,
+        tokenize: Callable[[str], list[str]],
+    ) -> None:
+        # first token (lower case) -> (tokens, as written?, label, id, phrase); longest first
+        index: dict[str, list[tuple[tuple[str, ...], bool, str, str, str]]] = {}
+        for phrase, entry in phrases:
+            exact = is_case_sensitive_acronym(phrase)
+            tokens = tuple(tokenize(phrase)) if exact else tuple(t.lower() for t in tokenize(phrase.lower()))
+            if not tokens:
+                continue
+            label = "GPE" if _is_country(entry) else "ORG"
+            index.setdefault(tokens[0].lower(), []).append(
+                (tokens, exact, label, ENTITY_ID_PREFIX + entry.name, phrase)
+            )
+        for candidates in index.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+        self._index = index
+        self._base = base
+        self._base_knows: dict[str, bool] = {}  # phrase -> base.lookup found it (filled as phrases are met)
+
+    def __call__(self, words: list[str]) -> list[tuple[int, int, str, str]]:
+        lowers = [w.lower() for w in words]
+        index = self._index
+        out = []
+        for i, low in enumerate(lowers):
+            candidates = index.get(low)
+            if candidates is None:
+                continue
+            for tokens, exact, label, pattern_id, phrase in candidates:
+                end = i + len(tokens)
+                if tuple((words if exact else lowers)[i:end]) != tokens or self._known(phrase):
+                    continue
+                out.append((i, end, label, pattern_id))
+        return out
+
+    def _known(self, phrase: str) -> bool:
+        known = self._base_knows.get(phrase)
+        if known is None:
+            known = self._base_knows[phrase] = self._base.lookup(phrase) is not None
+        return known
 
 
 def _is_country(entry: ActorEntry) -> bool:

@@ -12,6 +12,12 @@ actors in the dependency parse); they only steer the roles: ``+`` after a prepos
 preposition's object the target, ``+ ... * ... FROM $`` makes the subject the target and the object of
 "from" the source, ``%`` codes coordinated subjects against each other. The window is the verb's sentence,
 not its verb phrase.
+
+As in PETRARCH, the dictionaries decide for the verbs they list: a listed verb that codes nothing (``---``,
+or a code eventwire cannot emit) is no event, and the predicate lexicon is only consulted for verbs the
+dictionaries do not list. A verb coded only by its default code whose clausal complement holds a coded verb
+is no event either: PETRARCH 2 passes the complement's event up ("X will restore ties with Y, an official
+said" codes X's act, not the official's statement).
 """
 
 from __future__ import annotations
@@ -62,6 +68,20 @@ class _Coded:
     code: str
     reverse: str | None
     origin: str
+    usable: bool = True  # a code eventwire can emit (not '---', not outside its CAMEO table)
+
+
+_Needs = tuple[frozenset[str], tuple[frozenset[str], ...]]
+_NO_NEEDS: _Needs = (frozenset(), ())
+
+_NO_EVENT = DictionaryPredicate(
+    lemma="", pos="VERB", cues=(), cameo="", target_slots=("none",), line=0, origin="no event"
+)
+_OTHER_CODE = DictionaryPredicate(
+    lemma="", pos="VERB", cues=(), cameo="", target_slots=("none",), line=0, origin="code outside CAMEO"
+)
+"""What :meth:`VerbPatternMatcher.match` returns for a listed verb that codes no event (``---``), and for
+one coded with a code eventwire cannot emit (no event either, but a coded complement for the rule above)."""
 
 
 class VerbPatternMatcher:
@@ -70,57 +90,106 @@ class VerbPatternMatcher:
     def __init__(self, dictionaries: Iterable[VerbDictionary], cameo: CameoTable) -> None:
         self.issues: list[Issue] = []
         self._by_word: dict[str, list[tuple[VerbForm, VerbBlock]]] = defaultdict(list)
-        self._patterns: dict[int, list[tuple[_Coded, VerbPattern]]] = {}
+        self._patterns: dict[int, list[tuple[_Coded, VerbPattern, _Needs]]] = {}
         self._synsets: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         self._cameo = cameo
         synsets: dict[str, Synset] = {}
         for dictionary in dictionaries:
             synsets.update(dictionary.synsets)
             for block in dictionary.blocks:
-                coded = [(c, p) for p in block.patterns if (c := self._usable_pattern(p)) is not None]
-                coded.sort(key=lambda pair: -pair[1].words)  # most words first, then file order
-                self._patterns[id(block)] = coded
+                # every pattern is kept, usable or not: the most specific one that matches decides, and
+                # one whose code eventwire cannot emit makes the verb no event (not a vaguer pattern's)
+                # a pattern whose "code" has no digit ([+++], [xxy]: test placeholders) is skipped, as before
+                usable = [p for p in block.patterns if not _placeholder(p.code)]
+                ordered = sorted(usable, key=lambda p: -p.words)  # most words first, then file order
+                self._patterns[id(block)] = [(self._coded_pattern(p), p, _NO_NEEDS) for p in ordered]
                 for verb in block.verbs:
+                    self._usable(verb.code, block.source, verb.line)  # counts a code outside CAMEO once
                     for word in {verb.word, *verb.forms}:
                         self._by_word[word].append((verb, block))
         self._synsets = {name: _expand(name, synsets) for name in synsets}
+        for entries in self._patterns.values():
+            entries[:] = [(c, p, self._needs(p)) for c, p, _ in entries]
         self.verbs = len(self._by_word)
 
-    def _usable(self, code: str, source: str, line: int) -> bool:
+    def _needs(self, pattern: VerbPattern) -> _Needs:
+        """The words a sentence must hold for ``pattern`` to match (a quick test before the ordered match):
+        its literal words, and for each synset one of the first words of its members."""
+        elements = [e for e in (*pattern.before, *pattern.after) if not e.is_marker]
+        literal = frozenset(e.text for e in elements if not e.is_synset)
+        firsts = tuple(frozenset(self._synsets.get(e.text, {})) for e in elements if e.is_synset)
+        return literal, firsts
+
+    def _usable(self, code: str, source: str, line: int, count: bool = True) -> bool:
+        """A code eventwire can emit; one outside its CAMEO table is counted as an issue (when the
+        dictionaries are compiled, ``count``; not again for every token)."""
         if code in {"", NULL_CODE}:
             return False
         if code not in self._cameo:
-            self.issues.append(
-                Issue(source, line, f"code {code} is not in eventwire's CAMEO table; not used")
-            )
+            if count:
+                self.issues.append(
+                    Issue(source, line, f"code {code} is not in eventwire's CAMEO table; not used")
+                )
             return False
         return True
 
-    def _usable_pattern(self, pattern: VerbPattern) -> _Coded | None:
-        if not self._usable(pattern.code, pattern.source, pattern.line):
-            return None
+    def _coded_pattern(self, pattern: VerbPattern) -> _Coded:
+        usable = self._usable(pattern.code, pattern.source, pattern.line)
         reverse = pattern.reverse if pattern.reverse and pattern.reverse in self._cameo else None
-        return _Coded(pattern.code, reverse, f"{pattern.source}:{pattern.line}")
+        return _Coded(pattern.code, reverse, f"{pattern.source}:{pattern.line}", usable)
 
     def match(self, token: Token) -> Predicate | None:
+        """The predicate of a verb the dictionaries list: a pattern's or the verb's code, or a predicate
+        with an empty code (no event, the lexicon is not consulted) when the verb is listed but codes
+        nothing eventwire can use: ``---``, a code outside CAMEO, or a default code whose clausal
+        complement holds a coded verb (PETRARCH 2 passes the complement's event up: "X will restore ties
+        with Y, an official said" is X's act, not the official's statement). None for an unlisted verb."""
+        sent = token.sent
+        words = [t.text.upper() for t in sent]
+        return self._match(token, words, frozenset(words), sent.start)
+
+    def _match(
+        self, token: Token, words: list[str], present: frozenset[str], offset: int
+    ) -> Predicate | None:
         # a form the dictionary lists as written ("LEFT") is more specific than the lemma ("LEAVE")
         candidates = self._by_word.get(token.text.upper()) or self._by_word.get(token.lemma_.upper())
         if not candidates:
             return None
-        sent = token.sent
-        before = [t.text.upper() for t in sent if t.i < token.i]
-        after = [t.text.upper() for t in sent if t.i > token.i]
+        at = token.i - offset
+        before, after = words[:at], words[at + 1 :]
+        listed = False
         for verb, block in candidates:
             if not _multiword_holds(verb, before, after):
                 continue
+            listed = True
             rest = after[len(verb.after) :]
-            for coded, pattern in self._patterns[id(block)]:
+            for coded, pattern, (literal, firsts) in self._patterns[id(block)]:
+                if not literal <= present or not all(f & present for f in firsts):
+                    continue  # a word the pattern needs is not in the sentence
                 if self._pattern_holds(pattern, before, rest):
+                    if not coded.usable:
+                        return _NO_EVENT if coded.code in {"", NULL_CODE} else _OTHER_CODE
                     return self._predicate(token, coded, pattern)
-            if self._usable(verb.code, block.source, verb.line):
+            if self._usable(verb.code, block.source, verb.line, count=False):
+                if self._complement_coded(token, words, present, offset):
+                    break
                 reverse = verb.reverse if verb.reverse and verb.reverse in self._cameo else None
                 return self._predicate(token, _Coded(verb.code, reverse, f"{block.source}:{verb.line}"), None)
-        return None
+            if verb.code not in {"", NULL_CODE}:
+                return _OTHER_CODE
+        return _NO_EVENT if listed else None
+
+    def _complement_coded(self, token: Token, words: list[str], present: frozenset[str], offset: int) -> bool:
+        """Does a clausal complement of ``token`` (ccomp) hold a verb the dictionaries code?"""
+        for child in token.children:
+            if child.dep_ != "ccomp":
+                continue
+            for t in child.subtree:
+                if t.pos_ == "VERB" or t.tag_.startswith("VB"):
+                    found = self._match(t, words, present, offset)
+                    if found is not None and (found.cameo or found is _OTHER_CODE):
+                        return True
+        return False
 
     def _pattern_holds(self, pattern: VerbPattern, before: list[str], after: list[str]) -> bool:
         return _match(pattern.after, after, self._synsets) and _match(pattern.before, before, self._synsets)
@@ -146,6 +215,11 @@ class VerbPatternMatcher:
             symmetric=symmetric,
             origin=coded.origin,
         )
+
+
+def _placeholder(code: str) -> bool:
+    """A pattern "code" that is no code at all ("+++", "xxy"); "---" and "" (no forward code) are codes."""
+    return code not in {"", NULL_CODE} and not any(c.isdigit() for c in code)
 
 
 def _expand(name: str, synsets: dict[str, Synset], depth: int = 0) -> dict[str, list[tuple[str, ...]]]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.dictionaries._lines import Issue, content_lines, read_text
+from eventwire.dictionaries._lines import Issue, Record, content_lines, read_text
 from eventwire.errors import DictionaryFileError
 
 NULL_CODE = "---"
@@ -36,7 +36,7 @@ MARKERS = frozenset({"$", "+", "%", "^"})
 
 
 @dataclass(frozen=True, slots=True)
-class Element:
+class Element(Record):
     """One pattern element: a word, a synset (``&NAME``) or an actor marker; ``joined`` when it must come
     right after the previous element (``_``)."""
 
@@ -53,7 +53,7 @@ class Element:
 
 
 @dataclass(frozen=True, slots=True)
-class VerbPattern:
+class VerbPattern(Record):
     before: tuple[Element, ...]  # in sentence order
     after: tuple[Element, ...]
     code: str  # forward code ('' when only the reverse code is given)
@@ -71,7 +71,7 @@ class VerbPattern:
 
 
 @dataclass(frozen=True, slots=True)
-class VerbForm:
+class VerbForm(Record):
     """A verb of a block: its word (lemma-like primary form), the words that must stand right before and
     after it (multi-word verbs), its explicit forms and its code."""
 
@@ -96,7 +96,7 @@ class VerbBlock:
 
 
 @dataclass(frozen=True, slots=True)
-class Synset:
+class Synset(Record):
     name: str  # with the '&'
     members: tuple[tuple[str, ...], ...]  # word sequences; may contain '&OTHER'
     plurals: bool

@@ -3,7 +3,10 @@
 "agreed to withdraw", "offered to mediate": an announcement of intent (root 03; ANNOTATION.md: one event,
 roots 03 plus the intended act's root, status planned). "threatened to cut off aid": a threat (root 13).
 "refused to lift the curfew", "declined to resign": a rejection (root 12). "stopped selling arms to X": a
-cut in relations or aid (root 16). The codes follow the structure of
+cut in relations or aid (root 16). "X will lift the curfew", "X would retaliate": an act announced in the
+future tense is an intent (03) when cooperative and a threat (13) when it is force or coercion, as the
+CAMEO codebook's 03 and 13 definitions do ("express intent to ...", "threaten to ...").
+The codes follow the structure of
 the CAMEO codebook, where roots 03, 12 and 13 each mirror the acts of other roots (033 pledge aid / 07 aid,
 1243 refuse to free / 0841 free, 1312 threaten sanctions / 163 sanctions). The mapping is by code prefix,
 longest first; an act with no listed prefix takes the frame's general code.
@@ -18,12 +21,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 INTENT_VERBS = frozenset(
-    {"agree", "offer", "promise", "pledge", "vow", "commit", "undertake", "volunteer", "propose"}
-)
+    {"agree", "offer", "promise", "pledge", "vow", "commit", "undertake", "volunteer", "propose", "plan",
+     "intend"}
+)  # fmt: skip
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "committed", "determined", "eager"})
 THREAT_VERBS = frozenset({"threaten"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
 CESSATION_VERBS = frozenset({"stop", "halt", "cease", "suspend", "end", "discontinue"})
+FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll"})
+"""Auxiliaries that announce an act instead of reporting it ("Israel will evacuate the settlements")."""
 
 INTENT_CODES: dict[str, str] = {
     "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
@@ -34,6 +40,14 @@ INTENT_CODES: dict[str, str] = {
 """Act code prefix -> CAMEO 03 code for an announced intent to do it (04 meet -> 036, 07 aid -> 033, ...)."""
 INTENT_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 """Cooperative roots whose acts become intents; a conflictive act under "agreed to" keeps its own code."""
+THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
+"""Conflictive roots whose announced acts ("will impose a curfew", "vowed to fight") are threats (13). Root 15
+(force posture: "troops will be sent") is itself the threatening act and keeps its code."""
+INTENT_THREAT_HEADS = frozenset(
+    {"vow", "pledge", "promise", "swear", "determined", "ready", "prepared", "plan", "intend"}
+)
+"""Intent words that make a conflictive act a threat ("vowed to fight on"); "agreed to impose sanctions" is
+the act agreed, not a threat."""
 
 THREAT_CODES: dict[str, str] = {
     "14": "133", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
@@ -64,7 +78,7 @@ CESSATION_ROOTS = frozenset({"04", "05", "06", "07"})
 
 @dataclass(frozen=True)
 class Frame:
-    kind: str  # intent | threat | refusal | cessation
+    kind: str  # intent | vow | threat | refusal | cessation | future
     head: Token  # the governing verb or adjective
 
 
@@ -77,17 +91,30 @@ def governing_frame(token: Token) -> Frame | None:
     head = token.head
     lemma = head.lemma_.lower()
     if head.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
-        return Frame("intent", head)
+        return Frame("vow" if lemma in INTENT_THREAT_HEADS else "intent", head)
     if head.pos_ not in {"VERB", "AUX"}:
         return None
-    if lemma in INTENT_VERBS:
-        return Frame("intent", head)
+    if lemma in INTENT_VERBS or lemma == "swear":
+        return Frame("vow" if lemma in INTENT_THREAT_HEADS else "intent", head)
     if lemma in THREAT_VERBS:
         return Frame("threat", head)
     if lemma in REFUSAL_VERBS:
         return Frame("refusal", head)
     if lemma in CESSATION_VERBS and token.tag_ == "VBG":
         return Frame("cessation", head)
+    return None
+
+
+def future_frame(token: Token) -> Frame | None:
+    """A future-tense announcement of ``token``'s act by its own (active) subject: "X will lift", "X is
+    going to impose". A passive ("will be sent") reports a plan, not who announced it."""
+    if token.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in token.children):
+        return Frame("future", token)
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() == "go" and head.tag_ == "VBG":
+        return Frame("future", token)  # "is going to impose"
     return None
 
 
@@ -102,7 +129,9 @@ def _by_prefix(code: str, table: dict[str, str]) -> str | None:
 def framed_code(kind: str, code: str) -> str | None:
     """The code of act ``code`` under a frame of ``kind``; None when the frame leaves no event."""
     root = code[:2]
-    if kind == "intent":
+    if kind in {"intent", "future", "vow"}:
+        if root in THREAT_ROOTS and kind != "intent":
+            return framed_code("threat", code)
         if root not in INTENT_ROOTS:
             return code
         return code if root == "03" else _by_prefix(code, INTENT_CODES) or "030"

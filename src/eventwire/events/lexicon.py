@@ -63,7 +63,9 @@ def _cue_text(cue: Cue) -> str:
 
 
 class PatternSource(Protocol):
-    """Extra trigger patterns consulted before the lexicon rows (eventwire.dictionaries' verb patterns)."""
+    """Extra trigger patterns consulted before the lexicon rows (eventwire.dictionaries' verb patterns).
+    ``match`` returns None to leave the token to the lexicon, a predicate with an empty ``cameo`` to say
+    the token codes no event (the lexicon is not consulted)."""
 
     def match(self, token: Token) -> Predicate | None: ...
 

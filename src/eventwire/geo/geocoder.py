@@ -24,6 +24,11 @@ KIND_BONUS: Mapping[PlaceKind, float] = MappingProxyType(
 """Head start by kind, in powers of ten of population: "Georgia" is a country before it is a town."""
 FOCUS_BONUS = 1.5
 """For a place in the article's focus country (Document.focus_country)."""
+FOCUS_REGION_BONUS = 3.5
+"""For a region of the article's focus country that shares its name with a country, on top of
+:data:`FOCUS_BONUS`: in an American article "Georgia" is the state before it is the country (the region
+then starts level with a country's head start). Only against a country, so that "Aleppo" in a Syrian
+article stays the city. Set on the GeoWebNews development half with ``benchmarks/geoparse.py``."""
 ARTICLE_COUNTRY_BONUS = 1.5
 """For a place in another country the article names as a country, capital, region, people or government,
 or in which it names an unambiguous place."""
@@ -58,12 +63,15 @@ class Geocoder:
     def __init__(self, places: PlaceGazetteer) -> None:
         self.places = places
 
-    def score(self, place: Place, context: GeoContext) -> float:
-        """The candidate's score (higher is better); see the module docstring."""
+    def score(self, place: Place, context: GeoContext, *, rival_country: bool = False) -> float:
+        """The candidate's score (higher is better); see the module docstring. ``rival_country``: a
+        country is among the name's candidates too."""
         score = math.log10(max(place.population, UNKNOWN_POPULATION)) + KIND_BONUS[place.kind]
         if place.country is not None:
             if place.country == context.focus:
                 score += FOCUS_BONUS
+                if rival_country and place.kind == "region":
+                    score += FOCUS_REGION_BONUS
             elif place.country in context.countries:
                 score += ARTICLE_COUNTRY_BONUS
         if place.alternate:
@@ -76,7 +84,8 @@ class Geocoder:
         if not candidates:
             return None
         context = context or GeoContext()
-        return max(candidates, key=lambda p: self.score(p, context))
+        rival = any(p.kind == "country" for p in candidates)
+        return max(candidates, key=lambda p: self.score(p, context, rival_country=rival))
 
     def unambiguous(self, text: str) -> Place | None:
         """The place a name refers to whatever the article: its only candidate (own names), or None."""

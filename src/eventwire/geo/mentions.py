@@ -139,7 +139,8 @@ COUNTRY_PLACE_HEADS = frozenset(
 an actor ("a U.S. airstrike", "the US military base")."""
 
 
-def _place_noun(token: Token) -> bool:
+def is_place_noun(token: Token) -> bool:
+    """A noun that makes a name a place (:data:`PLACE_NOUNS`)."""
     return token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
 
 
@@ -147,11 +148,11 @@ def _placed_by_syntax(ent: Span) -> bool:
     """A name the model did not label as a place that the parse puts in a place's slot."""
     root = ent.root
     head = root.head
-    if _place_noun(ent[-1]) and len(ent) > 1:
+    if is_place_noun(ent[-1]) and len(ent) > 1:
         return root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
-    if root.dep_ in {"compound", "appos", "nmod"} and _place_noun(head):
+    if root.dep_ in {"compound", "appos", "nmod"} and is_place_noun(head):
         return True  # "Khanasir town", "the capital, Baku"
-    if root.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
+    if root.dep_ == "pobj" and head.lower_ == "of" and is_place_noun(head.head):
         return True  # "the town of Bakwa"
     if any(c.dep_ == "prep" and c.lower_ in {"in", "near"} and _names_place(c) for c in root.children):
         return True  # "captured Lubumbashi in Shaba province"
@@ -160,9 +161,62 @@ def _placed_by_syntax(ent: Span) -> bool:
 
 def _names_place(prep: Token) -> bool:
     for obj in prep.children:
-        if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_LABELS or _place_noun(obj)):
+        if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_LABELS or is_place_noun(obj)):
             return True
     return False
+
+
+OBJECT_DEPS = frozenset({"dobj", "pobj", "appos"})
+"""Slots in which a name the model labelled PERSON or ORG is taken as a place when the place gazetteer
+knows it under its own name ("captured Lubumbashi", "patrolled Kakata")."""
+TITLE_WORDS = frozenset(
+    {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "gov", "sen", "rep", "king",
+     "queen", "prince", "sheikh", "colonel", "col", "captain", "capt", "judge", "pope", "saint", "st"}
+)  # fmt: skip
+"""Words before a name that make it a person's."""
+
+
+def _object_place(span: Span, geocoder: Geocoder, person_words: set[str]) -> bool:
+    """A PERSON or ORG name in an object's slot that the place gazetteer knows as a city or region under
+    its own name, with guards for person names that are also towns: not a word of a longer person name
+    found elsewhere in the document ("Clinton" after "Bill Clinton"), not after a title, not one of
+    several words (first and last names)."""
+    if len(span) != 1 or span.root.dep_ not in OBJECT_DEPS:
+        return False
+    if span.root.lower_ in person_words:
+        return False
+    previous = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if previous is not None and previous.lower_.rstrip(".") in TITLE_WORDS:
+        return False
+    return any(
+        not p.alternate and p.kind in ("city", "region") for p in geocoder.places.candidates(span.text)
+    )
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun outside any entity, or inside a person's name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and token.ent_type_ in ("", "PERSON")
+        and not is_place_noun(token)
+    )
+
+
+def _longer_name(span: Span, geocoder: Geocoder) -> Span | None:
+    """The gazetteer tagger's place, or the longer name it is part of ("South America" for "America"),
+    or None when the longer name is not a place ("Farah" in "Mohamed Farah Aidid")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > span.sent.start + 1 and _name_word(doc[start - 1]):
+        start -= 1  # the sentence's first word is capitalised anyway
+    while end < span.sent.end and _name_word(doc[end]):
+        end += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    whole = doc[start:end]
+    return whole if geocoder.places.candidates(whole.text) else None
 
 
 def _locative(span: Span) -> bool:
@@ -173,6 +227,7 @@ def _locative(span: Span) -> bool:
 def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
     """Every place mention of the document, in text order, geocoded in the article's context."""
     parsed = require_parse(doc)
+    person_words = {t.lower_ for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     found: list[tuple[Span, str, PlaceUse]] = []
     for ent in parsed.ents:
         kind = _gazetteer_kind(ent)
@@ -183,12 +238,19 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             trimmed = _trimmed(ent)
             if not any(t.text[:1].isupper() for t in trimmed):
                 continue  # "al-Tijara" is a name, "shelling" is not
-            known = _locative(ent) and bool(geocoder.places.candidates(trimmed.text))
-            if not known and (ent.label_ == "NORP" or not _placed_by_syntax(trimmed)):
+            known = bool(geocoder.places.candidates(trimmed.text))
+            if not (known and (_locative(ent) or _object_place(trimmed, geocoder, person_words))) and (
+                ent.label_ == "NORP" or not _placed_by_syntax(trimmed)
+            ):
                 continue
         else:
             continue
         span = _trimmed(ent)
+        if kind is not None:
+            whole = _longer_name(span, geocoder)
+            if whole is None:
+                continue  # "Farah" in "Mohamed Farah Aidid": part of a longer name that is no place
+            span = whole
         if not span.text[:1].isupper() and not span.text[:1].isdigit():
             continue  # "veranda", "acre": the small model's lower-case GPEs are not names
         use = place_use(doc, span, geocoder, kind)

@@ -7,8 +7,9 @@ The facts live in two versioned data files shipped with the package (``eventwire
 - ``cameo_plover.tsv`` (``code, plover, mode``): the CAMEO -> PLOVER table of 2021. A code without a
   row inherits the row of its nearest parent (``0231`` -> ``023`` -> ``02``).
 
-QuadClass is not stored: it follows from the root (:func:`quad_class_of_root`). Nothing is read at import
-time; :meth:`CameoTable.load` reads the files and :func:`default_cameo_table` caches the packaged table.
+QuadClass is not stored: it follows from the root (:func:`quad_class_of_root`, GDELT's grouping). Nothing is
+read at import time; :meth:`CameoTable.load` reads the files and :func:`default_cameo_table` caches the
+packaged table.
 """
 
 from __future__ import annotations
@@ -65,29 +66,34 @@ class CameoCode:
     plover_mode: str | None  # PLOVER mode, or None
 
 
-def quad_class_of_root(root: str) -> int:
-    """Return the QuadClass (1-4) of a two-digit CAMEO root.
+QUAD_CLASS_LAST_ROOTS: tuple[tuple[int, int], ...] = ((5, 1), (9, 2), (14, 3), (20, 4))
+"""The last root of each QuadClass, in order (GDELT's grouping; see :func:`quad_class_of_root`)."""
 
-    The rule (GDELT's QuadClass, fixed by the root code):
+
+def quad_class_of_root(root: str) -> int:
+    """Return the QuadClass (1-4) of a two-digit CAMEO root, as GDELT assigns it.
 
     - 01-05 -> 1, verbal cooperation (statements, appeals, intentions, consultation, diplomacy);
-    - 06-08 -> 2, material cooperation (cooperation, aid, yielding);
-    - 09-13 -> 3, verbal conflict (investigating, demanding, disapproving, rejecting, threatening);
-    - 14-20 -> 4, material conflict (protest, force posture, reduced relations, coercion, violence).
+    - 06-09 -> 2, material cooperation (cooperation, aid, yielding, investigation);
+    - 10-14 -> 3, verbal conflict (demanding, disapproving, rejecting, threatening, protest);
+    - 15-20 -> 4, material conflict (force posture, reduced relations, coercion, violence).
+
+    Why GDELT's grouping and not the CAMEO manual's (09-13 verbal conflict, 14-20 material conflict, which
+    Phoenix-style quad counts use): ``quad_class`` is GDELT's field, our export reproduces GDELT's event
+    layout, and the reference we check against is GDELT's own export (every one of its 45 events of root 09
+    has QuadClass 2 and all 31 of root 14 have 3; ``../shared/benchmarks/gdelt``, checked by
+    tests/events/test_lexicon_codes.py). A user joining our events to GDELT's, or counting quads with
+    GDELT's tools, gets the same class for the same code. The CAMEO-manual grouping is one comparison away
+    (``root in {"09"}`` -> 3, ``"14"`` -> 4) for anyone who wants it.
 
     Raises :class:`ValueError` for anything that is not a root ``"01"`` .. ``"20"``.
     """
     if not _ROOT_RE.fullmatch(root):
         raise ValueError(f"{root!r} is not a CAMEO root: expected two digits, '01' to '20'")
     number = int(root)
-    if 1 <= number <= 5:
-        return 1
-    if 6 <= number <= 8:
-        return 2
-    if 9 <= number <= 13:
-        return 3
-    if 14 <= number <= 20:
-        return 4
+    for last_root, quad in QUAD_CLASS_LAST_ROOTS:
+        if 1 <= number <= last_root:
+            return quad
     raise ValueError(f"{root!r} is not a CAMEO root: expected '01' to '20'")
 
 

@@ -8,7 +8,10 @@ The facts live in three versioned data files shipped with the package (``eventwi
 - ``organisations.tsv`` (``name, aliases, country, type``): intergovernmental bodies (country ``IGO``),
   international NGOs (``NGO``), armed groups, private military companies, media and a few national
   bodies that news names without their country.
-- ``roles.tsv`` (``term, type, kind``): role nouns ("prime minister", "troops") -> actor type.
+- ``roles.tsv`` (``term, type, kind``): role nouns ("prime minister", "troops") -> actor type; and, as
+  kind ``equipment``, the military vehicles that stand for the forces of the country that modifies them
+  ("Russian aircraft", "Israeli tanks"): :meth:`Gazetteer.equipment` finds them, :meth:`Gazetteer.role`
+  does not, since a bare "tank" or "aircraft" names no actor.
 
 A single form in a list field may carry a marker: ``*form`` is kept as data but not indexed (it belongs to
 another row, or is an ordinary English word), ``=form`` matches case-sensitively. All-caps acronyms of at
@@ -35,6 +38,9 @@ from typing import Any, Literal, TypeAlias
 from eventwire.data_files import read_data_file
 from eventwire.errors import GazetteerError, UnknownCountryCode
 
+EntityFinder: TypeAlias = Callable[[list[str]], list[tuple[int, int, str, str]]]
+"""Token texts of a document -> (start token, end token, entity label, pattern id) of the phrases found."""
+
 COUNTRIES_FILE = "countries.tsv"
 ORGANISATIONS_FILE = "organisations.tsv"
 ROLES_FILE = "roles.tsv"
@@ -46,7 +52,8 @@ _ROLES_HEADER = ("term", "type", "kind")
 ACTOR_TYPES = frozenset({"GOV", "MIL", "REB", "PMC", "COP", "JUD", "OPP", "CVL", "MED", "BUS", "IGO", "NGO"})
 #: Pseudo-countries of the annotation guide for organisations that belong to no single country.
 PSEUDO_COUNTRIES = frozenset({"IGO", "NGO"})
-ROLE_KINDS = frozenset({"person", "group"})
+ROLE_KINDS = frozenset({"person", "group", "equipment"})
+EQUIPMENT_KIND = "equipment"
 
 EntryKind: TypeAlias = Literal["country", "demonym", "capital", "metonym", "org", "region"]
 #: Default actor type of a place-like entry: a country, its capital or its seat of government acting
@@ -108,7 +115,7 @@ class Organisation:
 class Role:
     term: str  # canonical (lemma) term of roles.tsv
     type: str  # actor type
-    kind: str  # "person" or "group"; a plural of a person term is a "group"
+    kind: str  # "person", "group" or "equipment"; a plural of a person term is a "group"
 
 
 # --- normalisation ----------------------------------------------------------------------------------
@@ -352,7 +359,7 @@ def _parse_roles(text: str, source: str) -> tuple[list[Role], dict[str, Role]]:
                 where, f"{type_!r} is not an actor type", f"use one of {', '.join(sorted(ACTOR_TYPES))}"
             )
         if kind not in ROLE_KINDS:
-            raise _bad_line(where, f"{kind!r} is not a role kind", "write 'person' or 'group'")
+            raise _bad_line(where, f"{kind!r} is not a role kind", "write 'person', 'group' or 'equipment'")
         variants = [part.strip() for part in term.split("|")]
         if not all(variants):
             raise _bad_line(where, f"empty term in {term!r}", "write each term once between '|' separators")
@@ -372,7 +379,8 @@ def _parse_roles(text: str, source: str) -> tuple[list[Role], dict[str, Role]]:
             first_line[key] = where.lineno
             plural = key + "s" if acronym else _plural(key)
             if plural is not None:
-                plurals.append((plural, Role(role.term, type_, "group")))
+                plural_kind = EQUIPMENT_KIND if kind == EQUIPMENT_KIND else "group"
+                plurals.append((plural, Role(role.term, type_, plural_kind)))
     for key, role in plurals:  # listed terms win over generated plurals
         index.setdefault(key, role)
     return roles, index
@@ -702,6 +710,15 @@ class Gazetteer:
 
     def role(self, term: str) -> Role | None:
         """The role a noun or noun phrase names: lemma or plural, one or more words, any case."""
+        found = self._indexed_role(term)
+        return found if found is not None and found.kind != EQUIPMENT_KIND else None
+
+    def equipment(self, term: str) -> Role | None:
+        """The military equipment a noun names ("aircraft", "gunships"), typed as the forces it stands for."""
+        found = self._indexed_role(term)
+        return found if found is not None and found.kind == EQUIPMENT_KIND else None
+
+    def _indexed_role(self, term: str) -> Role | None:
         bare = term.strip()
         if is_case_sensitive_acronym(bare.removesuffix("s")):
             found = self._role_index.get(CASE_SENSITIVE_MARK + bare)
@@ -711,13 +728,13 @@ class Gazetteer:
         return self._role_index.get(key) if key else None
 
     def role_terms(self) -> list[str]:
-        """The canonical role terms, in file order."""
-        return [role.term for role in self._roles]
+        """The canonical role terms, in file order (equipment not included)."""
+        return [role.term for role in self._roles if role.kind != EQUIPMENT_KIND]
 
     def role_forms(self) -> list[str]:
         """Every form :meth:`role` accepts: terms, their variants and plurals, sorted; lower case, except
         acronyms, which are listed as ``=PM`` and match only in capitals."""
-        return sorted(self._role_index)
+        return sorted(key for key, role in self._role_index.items() if role.kind != EQUIPMENT_KIND)
 
     # -- spaCy --------------------------------------------------------------------------------------
 
@@ -755,6 +772,11 @@ class Gazetteer:
                     {"label": label, "pattern": [{attr: value} for attr, value in spec], "id": pattern_id}
                 )
         return patterns
+
+    def entity_finders(self, tokenize: Callable[[str], list[str]] | None = None) -> list[EntityFinder]:
+        """Entity finders run beside the patterns (none here; overlays such as the PETRARCH dictionaries'
+        add one for phrase lists too large to build as spaCy patterns quickly)."""
+        return []
 
     def __repr__(self) -> str:
         return (

@@ -10,6 +10,7 @@ streets and demanded") also collapse, keeping the more specific code.
 from __future__ import annotations
 
 from eventwire.document import Actor, Document, Event
+from eventwire.events.stage import DOMESTIC_KIND
 from eventwire.resources import Resources
 
 
@@ -86,13 +87,18 @@ def _prefer_body_evidence(event: Event) -> None:
     event.other_mentions.sort(key=lambda span: span.start)
 
 
+def _unnamed(target: Actor | None) -> bool:
+    """No target, or only the implicit domestic one the events stage gives protests and curfews."""
+    return target is None or target.kind == DOMESTIC_KIND
+
+
 def _merge_partial_repeats(events: list[Event]) -> list[Event]:
     """In one sentence, an event without a target that repeats another's root and source is the same act
     stated with less ("met X ... and discussed"): it joins the fuller one."""
     kept: list[Event] = []
     for event in events:
         fuller = None
-        if event.target is None:
+        if _unnamed(event.target):
             fuller = next((k for k in events if k is not event and _fuller_repeat(k, event)), None)
         if fuller is not None:
             _absorb(fuller, event)
@@ -160,7 +166,7 @@ def _headline_repeat(body: Event, headline: Event) -> bool:
         return False
     if _country(body.source) != _country(headline.source):
         return False
-    if body.target is None or headline.target is None:
+    if _unnamed(body.target) or _unnamed(headline.target):
         return True
     return _country(body.target) == _country(headline.target)
 

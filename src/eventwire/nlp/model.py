@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 if TYPE_CHECKING:  # pragma: no cover
-    from eventwire.knowledge.gazetteer import Gazetteer
+    from eventwire.knowledge.gazetteer import EntityFinder, Gazetteer
 
 RULER_NAME = "eventwire_gazetteer"
 PARAGRAPHS_NAME = "eventwire_paragraphs"
@@ -43,6 +43,7 @@ class GazetteerTagger:
         self.vocab = nlp.vocab
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.finders: list[EntityFinder] = []  # Gazetteer.entity_finders: phrase lists matched without spaCy
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """Add EntityRuler-style token patterns whose tokens all use LOWER, or all use ORTH."""
@@ -62,6 +63,10 @@ class GazetteerTagger:
         for match_id, start, end in [*self.lower(doc), *self.orth(doc)]:
             label, pattern_id = doc.vocab.strings[match_id].split("\t", 1)
             spans.append(Span(doc, start, end, label=label, span_id=pattern_id))
+        if self.finders:
+            words = [t.text for t in doc]
+            for find in self.finders:
+                spans += [Span(doc, s, e, label=label, span_id=i) for s, e, label, i in find(words)]
         if spans:
             doc.ents = filter_spans([*doc.ents, *spans])
         return doc
@@ -79,11 +84,19 @@ def load_model(name: str, gazetteer: Gazetteer) -> Language:
     nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
     tagger = nlp.add_pipe(RULER_NAME, before="ner")
     tagger.add_patterns(gazetteer.entity_ruler_patterns(tokenize=_tokenizer_of(nlp)))  # type: ignore[attr-defined]
+    tagger.finders += gazetteer.entity_finders(tokenize=_tokenizer_of(nlp))  # type: ignore[attr-defined]
     return nlp
 
 
 def _tokenizer_of(nlp: Language) -> Callable[[str], list[str]]:
+    # words of letters only that are no special case ("cannot") are tokens as they stand: split them
+    # without spaCy, which also creates no lexemes (most of the start-up time with 34k dictionary phrases)
+    special_cases = frozenset(getattr(nlp.tokenizer, "rules", None) or {})
+
     def tokenize(text: str) -> list[str]:
+        words = text.split()
+        if words and all(word.isalpha() and word not in special_cases for word in words):
+            return words
         return [t.text for t in nlp.tokenizer(text)]
 
     return tokenize
