@@ -31,7 +31,15 @@ removes them. The phrases are data (``data/chrome_patterns.txt``); this module a
    headline (the last title-like line just before the text); a gap between two blocks is dropped when it is
    long or holds chrome, except a subheading right before the next block.
 
-Lines are never dropped just for being short outside a tail, a menu run or the furniture of rule 5, and
+6. **The line model, on whole pages** (a page where rule 5 found furniture on one side of its text). A
+   two-stage logistic model (:mod:`eventwire.clean.chrome_model`, ``data/chrome_line_model.txt``) scores
+   every line from general features (:data:`LINE_FEATURES`: length, punctuation, function-word share,
+   indentation, position, the marks of rules 1-4) and its neighbours' scores, picks the article's span of
+   lines by maximum sum, and decides every line that rules 1-3 do not mark: it may keep a line rules 4-5
+   dropped and drop an unmarked one (reason ``"model"``). The headline of rule 5 always stays. It was
+   trained on one half of the rendered pages of ``benchmarks/chrome_lines.py`` and measured on the other.
+
+Lines are never dropped just for being short outside a tail, a menu run or the furniture of rules 5-6, and
 the headline (the first line that rules 1-3 do not mark, or the one rule 5 finds) is never dropped by rule
 4: headlines and subheadings are article text. A clean article (a headline, a byline and paragraphs) has
 too few lines outside its text for rule 5 to drop anything, and an article that is all prose is one block.
@@ -41,10 +49,13 @@ noise.
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from eventwire.clean.chrome_model import LineModel, load_model
 from eventwire.data_files import read_data_file
 from eventwire.errors import BadDataFile
 
@@ -163,6 +174,9 @@ class ChromeRules:
 
     kinds: tuple[ChromeKind, ...]
     navwords: tuple[re.Pattern[str], ...]
+    model: LineModel | None = None  # the line model of rule 6; None: rules 1-5 only
+    function_words: frozenset[str] = frozenset()
+    features: bool = False  # compute the model's features even without a model (for training one)
 
     def match(self, norm: str) -> ChromeKind | None:
         """The first kind one of whose patterns matches the whole normalised line, or None."""
@@ -225,9 +239,23 @@ def parse_rules(text: str, source: str = "chrome_patterns.txt") -> ChromeRules:
 
 @lru_cache(maxsize=1)
 def default_rules() -> ChromeRules:
-    """The packaged rules (loaded once)."""
+    """The packaged rules with the packaged line model (loaded once)."""
+    return replace(base_rules(), model=load_model(LINE_FEATURES))
+
+
+def base_rules() -> ChromeRules:
+    """The packaged patterns and function words, without a line model (rules 1-5; for training one)."""
     text, _ = read_data_file("chrome_patterns.txt")
-    return parse_rules(text)
+    return replace(parse_rules(text), function_words=function_words())
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The function words of ``data/chrome_function_words.txt`` (a feature of the line model)."""
+    text, _ = read_data_file("chrome_function_words.txt")
+    return frozenset(
+        w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
 
 
 def normalise_line(line: str) -> str:
@@ -245,6 +273,7 @@ class _Line:
     prose: bool
     sentence: bool = False  # prose that ends like a sentence (or a very long line): block material
     bullet: bool = False
+    indent: int = 0
     kind: ChromeKind | None = None
     reason: str = ""
 
@@ -268,7 +297,7 @@ def _parse_lines(text: str) -> list[_Line]:
         words = len(_WORD.findall(norm))
         prose = _is_prose(plain, words)
         sentence = prose and (words >= BLOCK_LONG_WORDS or bool(_PROSE_END.search(plain)))
-        lines.append(_Line(start, end, norm, words, not norm, prose, sentence, bool(bullet)))
+        lines.append(_Line(start, end, norm, words, not norm, prose, sentence, bool(bullet), _indent(raw)))
     # a paragraph hard-wrapped over several lines: a line that does not end a sentence, continued by one
     # that starts in lowercase
     i = 0
@@ -332,8 +361,50 @@ def find_chrome_lines(text: str, rules: ChromeRules | None = None) -> list[tuple
     """Spans ``(start, end, reason)`` of the chrome lines of ``text`` (line breaks excluded), in order.
 
     ``reason`` is the kind of the matching phrase ("comment-form", "share", "related" ...), ``"nav"`` for
-    breadcrumbs and menu runs, ``"tail:KIND"`` for a non-prose line after the tail marker of KIND, or
-    ``"outside"`` for a line of the page furniture around the main block of prose.
+    breadcrumbs and menu runs, ``"tail:KIND"`` for a non-prose line after the tail marker of KIND,
+    ``"outside"`` for a line of the page furniture around the main block of prose, or ``"model"`` for a
+    line of a whole page that the line model (rule 6) takes for furniture.
+    """
+    rules = rules or default_rules()
+    return analyse_page(text, rules).decide(rules.model)
+
+
+@dataclass(frozen=True, slots=True)
+class ChromePage:
+    """A page after rules 1-5, ready for the line model (rule 6); see :func:`analyse_page`."""
+
+    spans: tuple[tuple[int, int], ...]  # every line of the page
+    reasons: tuple[str, ...]  # the reason rules 1-5 give each line ("" if none)
+    headline: int  # index of the headline line, -1 if none
+    full: bool  # a whole page: rule 5 found furniture on one side of the main block
+    rows: tuple[tuple[int, tuple[float, ...]], ...]  # (line index, LINE_FEATURES) of the non-blank lines
+
+    def decide(self, model: LineModel | None) -> list[tuple[int, int, str]]:
+        """The chrome lines: those of rules 1-5, overruled by ``model`` on a whole page (rule 6).
+
+        On a whole page the model keeps or drops every line that rules 1-3 do not mark: a line it keeps
+        loses a mark of rules 4-5 (:data:`MODEL_MAY_KEEP`), an unmarked line it drops gets ``"model"``;
+        the headline always stays. Other pages (a clean article, a page without a main block) and a
+        missing model leave rules 1-5 as they are.
+        """
+        reasons = list(self.reasons)
+        if model is not None and self.full and self.rows:
+            keep = model.keep([row for _, row in self.rows])
+            for (i, _), kept in zip(self.rows, keep, strict=True):
+                if i == self.headline:
+                    continue
+                if kept:
+                    if reasons[i].startswith(MODEL_MAY_KEEP):
+                        reasons[i] = ""
+                elif not reasons[i]:
+                    reasons[i] = "model"
+        return [(s, e, r) for (s, e), r in zip(self.spans, reasons, strict=True) if r]
+
+
+def analyse_page(text: str, rules: ChromeRules | None = None) -> ChromePage:
+    """Rules 1-5 on ``text``, and the features of its lines for the line model.
+
+    ``benchmarks/chrome_lines.py --train`` trains the model on :attr:`ChromePage.rows`.
     """
     rules = rules or default_rules()
     lines = _parse_lines(text)
@@ -352,7 +423,8 @@ def find_chrome_lines(text: str, rules: ChromeRules | None = None) -> list[tuple
     _mark_nav_runs(lines, rules)
 
     # 5: page furniture around the main block (it also finds the headline of a full page), marked after 4
-    headline, outside = _outside_main_blocks(lines)
+    blocks = _main_blocks(lines)
+    headline, outside, full = _outside_main_blocks(lines, blocks)
 
     # 4: the tail, which never takes the headline
     if headline < 0:
@@ -361,8 +433,107 @@ def find_chrome_lines(text: str, rules: ChromeRules | None = None) -> list[tuple
     for i in outside:
         if not lines[i].reason:
             lines[i].reason = "outside"
+    rows = _feature_rows(lines, blocks, rules) if full and (rules.model is not None or rules.features) else []
+    return ChromePage(
+        tuple((line.start, line.end) for line in lines),
+        tuple(line.reason for line in lines),
+        headline,
+        full,
+        tuple((i, tuple(row)) for i, row in rows),
+    )
 
-    return [(line.start, line.end, line.reason) for line in lines if line.reason]
+
+MODEL_MAY_KEEP = ("outside", "tail:")
+"""Reasons of rules 4-5 that the line model may overrule (it keeps the line); the phrase, breadcrumb and
+menu marks of rules 1-3 always stand. Rule 5 splits an article whose middle is a list (a meal plan, a
+product list), and the model keeps such lists more often than it keeps furniture; chosen by the
+cross-validation of ``benchmarks/chrome_lines.py --train``."""
+
+
+LINE_FEATURES: tuple[str, ...] = (
+    "words_log", "chars_log", "w0_2", "w3_5", "w6_12", "w13_25", "w26_",
+    "sentence", "prose", "ends_stop", "truncated", "bullet", "digit_share", "upper_share", "function_share",
+    "commas_log", "separator", "starts_by", "link_or_at", "quoted", "bracketed", "title_like",
+    "kind", "kind_hard", "kind_soft", "nav", "tail", "position", "indent_main", "indent_diff_log",
+    "prev_sentence", "next_sentence", "prev_words_log", "next_words_log", "blank_before", "blank_after",
+)  # fmt: skip
+"""The stage-1 features of the line model, in the order of the :attr:`ChromePage.rows`. The marks of rule
+5 (outside the main block, distance to it) are left out on purpose: with them the model learnt rule 5's
+mistakes on the dev half and lost whole list-heavy articles on the held-out half."""
+
+_SEPARATORS = re.compile(r"[|»›•·]|\s/\s")
+_LINK_OR_AT = re.compile(r"https?:|www\.|@\w|\.com\b")
+_QUOTE_START = re.compile(r"^[\"“”'‘’«]")
+_BRACKETED = re.compile(r"^[(\[].*[)\]]$")
+
+
+def _indent(raw: str) -> int:
+    stripped = raw.lstrip(" \t")
+    return sum(4 if c == "\t" else 1 for c in raw[: len(raw) - len(stripped)])
+
+
+def _feature_rows(
+    lines: list[_Line], blocks: list[_Segment], rules: ChromeRules
+) -> list[tuple[int, list[float]]]:
+    text_idx = [i for i, line in enumerate(lines) if not line.blank]
+    if not text_idx:
+        return []
+    in_block = [i for seg in blocks for i in range(seg.first, seg.last + 1)]
+    prose_indents = Counter(
+        lines[i].indent for i in (in_block or text_idx) if not lines[i].blank and lines[i].sentence
+    )
+    main_indent = prose_indents.most_common(1)[0][0] if prose_indents else 0
+    fw = rules.function_words
+    rows = []
+    for k, i in enumerate(text_idx):
+        line = lines[i]
+        words = _WORD.findall(line.norm)
+        n = len(words)
+        chars = max(len(line.norm), 1)
+        reason = line.reason
+        kind = line.kind
+        prev_line = lines[text_idx[k - 1]] if k > 0 else None
+        next_line = lines[text_idx[k + 1]] if k + 1 < len(text_idx) else None
+        row = [
+            math.log1p(n),
+            math.log1p(len(line.norm)),
+            float(n <= 2),
+            float(3 <= n <= 5),
+            float(6 <= n <= 12),
+            float(13 <= n <= 25),
+            float(n >= 26),
+            float(line.sentence),
+            float(line.prose),
+            float(bool(_PROSE_END.search(line.norm))),
+            float(bool(_TRUNCATED.search(line.norm))),
+            float(line.bullet),
+            len(_DIGIT.findall(line.norm)) / chars,
+            sum(w[0].isupper() for w in words) / n if n else 0.0,
+            sum(w.lower() in fw for w in words) / n if n else 0.0,
+            math.log1p(line.norm.count(",")),
+            float(bool(_SEPARATORS.search(line.norm))),
+            float(line.norm.lower().startswith("by ")),
+            float(bool(_LINK_OR_AT.search(line.norm))),
+            float(bool(_QUOTE_START.match(line.norm))),
+            float(bool(_BRACKETED.match(line.norm))),
+            float(_is_title_like(replace(line, reason=""))),
+            float(kind is not None),
+            float(kind is not None and kind.tail == "hard"),
+            float(kind is not None and kind.tail == "soft"),
+            float(reason == "nav"),
+            float(reason.startswith("tail:")),
+            k / len(text_idx),
+            float(line.indent == main_indent),
+            math.log1p(abs(line.indent - main_indent)),
+            float(prev_line is not None and prev_line.sentence),
+            float(next_line is not None and next_line.sentence),
+            math.log1p(prev_line.words) if prev_line is not None else 0.0,
+            math.log1p(next_line.words) if next_line is not None else 0.0,
+            float(i > 0 and lines[i - 1].blank),
+            float(i + 1 < len(lines) and lines[i + 1].blank),
+        ]
+        rows.append((i, row))
+    return rows
 
 
 def _block_value(line: _Line) -> int:
@@ -485,24 +656,25 @@ def _is_furniture(lines: list[_Line], side: list[int]) -> bool:
     )
 
 
-def _outside_main_blocks(lines: list[_Line]) -> tuple[int, list[int]]:
-    """``(headline, outside)``: the furniture of a full page, outside the blocks of article text.
+def _outside_main_blocks(lines: list[_Line], blocks: list[_Segment]) -> tuple[int, list[int], bool]:
+    """``(headline, outside, full)``: the furniture of a full page, outside the blocks of article text.
 
     Lines before the first block and after the last one are furniture when there are at least
     :data:`FURNITURE_MIN_LINES` of them on that side (a clean article has only a headline, a byline and a
     date before its text; a full page has menus); the headline is kept (the last title-like line of the
     :data:`HEADLINE_WINDOW` lines before the text; -1 if none was looked for). Lines between two blocks are
     furniture when there are at least :data:`BLOCK_GAP_LINES` of them or one of them is chrome: a short
-    list inside an article stays.
+    list inside an article stays. ``full`` tells whether a side was furniture (a whole page).
     """
-    blocks = _main_blocks(lines)
     if not blocks:
-        return -1, []
+        return -1, [], False
     first, last = blocks[0].first, blocks[-1].last
     headline = -1
     outside: list[int] = []
     before = [i for i in range(first) if not lines[i].blank]
+    full = False
     if _is_furniture(lines, before):
+        full = True
         window = [i for i in before if not lines[i].reason][-HEADLINE_WINDOW:]
         headline = next((i for i in reversed(window) if _is_title_like(lines[i])), -1)
         outside.extend(i for i in before if i != headline)
@@ -514,8 +686,9 @@ def _outside_main_blocks(lines: list[_Line]) -> tuple[int, list[int]]:
             outside.extend(gap)
     after = [i for i in range(last + 1, len(lines)) if not lines[i].blank]
     if _is_furniture(lines, after):
+        full = True
         outside.extend(after)
-    return headline, outside
+    return headline, outside, full
 
 
 def _next_text_line(lines: list[_Line], i: int) -> _Line | None:
