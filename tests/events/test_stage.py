@@ -363,3 +363,21 @@ def test_date_of_the_act_itself_is_taken() -> None:
     events = code_text("Police arrested the opposition leader on September 1.", pub_date=dt.date(2021, 9, 13))
     event = one(events, "17")
     assert (event.date, event.date_precision) == ("2021-09-01", "day")
+
+
+def test_finalizing_an_agreement_is_planned_cooperation_with_the_country_that_names_it(code: Code) -> None:
+    event = one(
+        code("Russian President Vladimir Putin was finalizing the details of the Mali agreement."), "05"
+    )
+    assert country(event.source) == "RUS" and country(event.target) == "MLI"
+    assert event.status == "planned"
+
+
+def test_overseeing_a_transition_is_an_intent_to_reform(code: Code) -> None:
+    event = one(code("The Malian junta says it will oversee the transition to democracy."), "03")
+    assert event.cameo == "034"
+
+
+def test_the_possessor_of_a_detention_is_the_one_detained(code: Code) -> None:
+    events = code("Hours before his detention expired, the authorities charged the journalist.")
+    assert not [e for e in events if e.trigger.text == "detention"]

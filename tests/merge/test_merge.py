@@ -292,3 +292,17 @@ def test_verdicts_of_different_people_stay_apart() -> None:
         ev(4, "expel", "173", court, actor(4, "the envoys", "RUS", "GOV")),
     )
     assert sorted(e.cameo for e in out) == ["116", "173"]
+
+
+def test_a_protest_and_the_demand_it_voices_in_one_sentence_are_one_event() -> None:
+    protest = ev(1, "Mali", "141", people(1), None)
+    demand = ev(1, "demanded", "100", people(1), russia(1))
+    (event,) = merged(protest, demand)
+    assert event.cameo == "141"
+    assert event.target is not None and event.target.country == "RUS"
+
+
+def test_a_demand_by_someone_else_stays_beside_the_protest() -> None:
+    protest = ev(4, "France", "141", people(1), None)
+    demand = ev(4, "demanded", "100", actor(4, "France", "FRA"), actor(4, "Mali", "MLI"))
+    assert len(merged(protest, demand)) == 2

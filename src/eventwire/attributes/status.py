@@ -135,6 +135,19 @@ def according_to(sent: Span) -> tuple[int, int] | None:
     return None
 
 
+COMPLETING_LEMMAS = frozenset({"complete", "finalize", "finalise", "conclude"})
+"""Verbs of bringing an agreement to its end: in the progressive ("was finalizing the deal") the agreement
+is not made yet, so it is planned."""
+
+
+def _unfinished(trigger: Token) -> bool:
+    return (
+        trigger.tag_ == "VBG"
+        and trigger.lemma_.lower() in COMPLETING_LEMMAS
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in trigger.children)
+    )
+
+
 def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
     """The status of the act ``trigger`` names, the span of whom it is attributed to, and the cue that
     decided it (the cue of the winning status, for the event's rule)."""
@@ -153,6 +166,8 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
         note("hypothetical", f"modal:{modal or 'if'}")
     elif modal in PLANNED_MODALS:
         note("planned", f"modal:{modal}")
+    if _unfinished(trigger):
+        note("planned", "progressive:unfinished")
     adverb = next(
         (c.lower_ for c in trigger.children if c.dep_ == "advmod" and c.lower_ in ALLEGED_ADVERBS), None
     )

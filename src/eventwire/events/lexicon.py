@@ -44,6 +44,10 @@ class Predicate:
     source: str = "subj"  # "subj", "implicit:TYPE", "from" or "sayer" (see predicates.tsv)
     reverse_cameo: str | None = None  # also code the reverse event (target -> source) with this code
     symmetric: bool = False  # coordinated subjects act on each other ("X and Y delayed their meeting")
+    # token indexes a pattern source found in the parse (eventwire.dictionaries: PETRARCH's actor markers
+    # and verb-phrase actors), tried in order when the slots name no actor
+    source_at: tuple[int, ...] = ()
+    target_at: tuple[int, ...] = ()
 
     @property
     def needs_target(self) -> bool:

@@ -94,7 +94,7 @@ def source_of(trigger: Token) -> Token | None:
 def noun_source(noun: Token) -> Token | None:
     """Source of a noun trigger: possessor, "by X", or the subject of a light verb ("X held talks")."""
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and not _undergoer(noun):
             return c
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
@@ -111,6 +111,21 @@ def noun_source(noun: Token) -> Token | None:
     if between is not None:
         return between  # "talks between X and Y": X, with Y as the target (see events.stage)
     return None
+
+
+UNDERGONE_NOUNS = frozenset(
+    {"arrest", "detention", "imprisonment", "jailing", "release", "execution", "trial", "conviction",
+     "sentencing", "deportation", "extradition", "abduction", "kidnapping", "assassination", "murder",
+     "killing", "impeachment", "ouster", "dismissal", "removal", "expulsion", "torture", "disappearance"}
+)  # fmt: skip
+"""Nouns of acts that someone undergoes: their possessor is the one acted on ("his detention expired",
+"Park's impeachment") unless an "of" phrase names that one ("Russia's expulsion of the diplomats")."""
+
+
+def _undergoer(noun: Token) -> bool:
+    if noun.lemma_.lower() not in UNDERGONE_NOUNS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def is_figurative(noun: Token) -> bool:

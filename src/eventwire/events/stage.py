@@ -252,6 +252,8 @@ def match_predicate(token: Token, lexicon: PredicateLexicon) -> Predicate | None
         pos = "ADJ"
     else:
         return None
+    if pos == "VERB" and token.dep_ == "pobj" and token.tag_ != "VBG":
+        return None  # a noun the tagger took for a verb: "languish in Azerbaijani jails"
     if pos == "VERB" and lexicon.patterns is not None:
         found = lexicon.patterns.match(token)  # dictionary verb patterns come before the lexicon rows
         if found is not None:
@@ -355,7 +357,7 @@ def _events_for(
         for target in targets:
             if target is None:
                 target = _domestic_target(doc, trigger, predicate, source, sent_index)
-            if target is not None and _same_actor(source, target):
+            if target is not None and (_same_actor(source, target) or _self_pronoun(source, target)):
                 continue
             if not _political(predicate, source, target):
                 continue
@@ -387,6 +389,8 @@ def _heads(
         return sayer_of(trigger), source_of(trigger)
     src_head = prep_object(trigger, "from") if predicate.source == "from" else None
     src_head = src_head or source_of(trigger)
+    if predicate.source_at:  # the actor a dictionary pattern's markers point at comes first
+        src_head = _first_actor(doc, predicate.source_at, None) or src_head
     tgt_head = _target_head(doc, trigger, predicate.target_slots)
     if tgt_head is None and predicate.target_slots[0] == "obj" and passive:
         tgt_head = _nearest_mention_before(doc, trigger)
@@ -403,6 +407,8 @@ def _heads(
         # a place is no target of force (see FORCE_ROOTS); "lifted the curfew in Montenegro" aims at it
         places = predicate.cameo[:2] not in FORCE_ROOTS
         tgt_head = _deep_target(doc, tgt_head or trigger, src_head, theme, places) or tgt_head
+    if tgt_head is None or actor_for(doc, tgt_head) is None:
+        tgt_head = _first_actor(doc, predicate.target_at, src_head) or tgt_head  # dictionary patterns
     if (tgt_head is None or actor_for(doc, tgt_head) is None) and _announced(trigger):
         # "threatened to launch an offensive unless Baghdad accepted": the threat is aimed at Baghdad
         tgt_head = _condition_subject(trigger) or tgt_head
@@ -412,6 +418,14 @@ def _heads(
         if len(sides) > 1:
             src_head, tgt_head = sides[0], sides[1]
     return src_head, tgt_head
+
+
+def _first_actor(doc: Document, indexes: tuple[int, ...], besides: Token | None) -> Token | None:
+    """The first of the tokens a pattern source found that names an actor (not one of ``besides``'s)."""
+    parsed = require_parse(doc)
+    taken = {t.i for c in conjuncts(besides) for t in c.subtree} if besides is not None else set()
+    found = (parsed[i] for i in indexes if i not in taken and actor_for(doc, parsed[i]) is not None)
+    return next(found, None)
 
 
 CONDITION_MARKS = frozenset({"unless", "if"})
@@ -489,7 +503,8 @@ def _deep_target(
                 continue
             if not places and token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS:
                 continue  # "shelled positions in northern Syria": where it happened, not to whom
-            if token != theme and token.i in doc.mention_at and actor_for(doc, token) is not None:
+            named = token.i in doc.mention_at or token.pos_ == "NOUN"  # "the Mali agreement": Mali
+            if token != theme and named and actor_for(doc, token) is not None:
                 return token
             following.extend(c for c in token.children if c.dep_ in DEEP_DEPS)
         frontier = following
@@ -691,6 +706,20 @@ def _political(predicate: Predicate, source: Actor, target: Actor | None) -> boo
     if predicate.cameo in {"042", "043"} and target is not None and target.country == source.country:
         return False
     return True
+
+
+TARGET_PRONOUNS = frozenset({"it", "they", "them"})
+
+
+def _self_pronoun(source: Actor, target: Actor) -> bool:
+    """A collective pronoun target resolved to the source's own country and type ("France asked on what
+    basis they ...", "the U.S. demanded that they improve"): a body acting on itself is almost always a
+    wrong antecedent. (A person is not: "he was forced out by his own party".)"""
+    return (
+        target.span.text.lower() in TARGET_PRONOUNS
+        and target.country is not None
+        and (target.country, target.type) == (source.country, source.type)
+    )
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -38,6 +38,7 @@ def merge_events(doc: Document, resources: Resources) -> None:
         by_key.setdefault(event_key(event), []).append(event)
         kept.append(event)
     kept = _merge_partial_repeats(kept)
+    kept = _merge_protest_demands(kept)
     kept = _merge_verdicts(kept)
     kept = _merge_headline(kept)
     for event in kept:
@@ -114,6 +115,40 @@ def _fuller_repeat(candidate: Event, event: Event) -> bool:
         and candidate.cameo_root == event.cameo_root
         and actor_key(candidate.source) == actor_key(event.source)
     )
+
+
+PROTEST_ROOT = "14"
+DEMAND_ROOTS = frozenset({"02", "10"})
+
+
+def _merge_protest_demands(events: list[Event]) -> list[Event]:
+    """A protest and the demand it voices, in one sentence by the same source ("took to the streets and
+    demanded that X ...", "marched to demand X's release"), are one act: the protest. Its target is the
+    demand's when the protest has none of its own."""
+    protests = [e for e in events if e.cameo_root == PROTEST_ROOT]
+    if not protests:
+        return events
+    kept: list[Event] = []
+    for event in events:
+        protest = None
+        if event.cameo_root in DEMAND_ROOTS:
+            protest = next(
+                (
+                    p
+                    for p in protests
+                    if p.sent_index == event.sent_index
+                    and _same_party(p.source, event.source)
+                    and (_unnamed(p.target) or _unnamed(event.target) or _same_party(p.target, event.target))
+                ),
+                None,
+            )
+        if protest is None:
+            kept.append(event)
+            continue
+        if _unnamed(protest.target) and not _unnamed(event.target):
+            protest.target = event.target
+        _absorb(protest, event)
+    return kept
 
 
 VERDICT_CODES = ("173", "116")
