@@ -36,8 +36,12 @@ removes them. The phrases are data (``data/chrome_patterns.txt``); this module a
    every line from general features (:data:`LINE_FEATURES`: length, punctuation, function-word share,
    indentation, position, the marks of rules 1-4) and its neighbours' scores, picks the article's span of
    lines by maximum sum, and decides every line that rules 1-3 do not mark: it may keep a line rules 4-5
-   dropped and drop an unmarked one (reason ``"model"``). The headline of rule 5 always stays. It was
-   trained on one half of the rendered pages of ``benchmarks/chrome_lines.py`` and measured on the other.
+   dropped and drop an unmarked one (reason ``"model"``). The headline of rule 5 always stays, and the model
+   never keeps a line after the article's end of rule 5 (a break marker after article prose: comments are
+   prose too). A list right after a kept line that introduces it (one ending with a colon, or a short
+   heading: "Tour dates", "Qualified teams") is kept whole (:func:`_keep_introduced_lists`): the model
+   scores list items low one by one. It was trained on one half of the rendered pages of
+   ``benchmarks/chrome_lines.py`` and measured on the other.
 
 Lines are never dropped just for being short outside a tail, a menu run or the furniture of rules 5-6, and
 the headline (the first line that rules 1-3 do not mark, or the one rule 5 finds) is never dropped by rule
@@ -378,6 +382,8 @@ class ChromePage:
     headline: int  # index of the headline line, -1 if none
     full: bool  # a whole page: rule 5 found furniture on one side of the main block
     rows: tuple[tuple[int, tuple[float, ...]], ...]  # (line index, LINE_FEATURES) of the non-blank lines
+    shapes: tuple[tuple[int, bool], ...] = ()  # per line: (indent, -1 if blank; introduces a list)
+    article_end: int = -1  # index of the break marker after which nothing is article text, -1 if none
 
     def decide(self, model: LineModel | None) -> list[tuple[int, int, str]]:
         """The chrome lines: those of rules 1-5, overruled by ``model`` on a whole page (rule 6).
@@ -391,13 +397,14 @@ class ChromePage:
         if model is not None and self.full and self.rows:
             keep = model.keep([row for _, row in self.rows])
             for (i, _), kept in zip(self.rows, keep, strict=True):
-                if i == self.headline:
-                    continue
+                if i == self.headline or (kept and 0 <= self.article_end < i):
+                    continue  # comments are prose too: nothing after the article's end comes back
                 if kept:
                     if reasons[i].startswith(MODEL_MAY_KEEP):
                         reasons[i] = ""
                 elif not reasons[i]:
                     reasons[i] = "model"
+            _keep_introduced_lists(reasons, self.shapes, self.article_end)
         return [(s, e, r) for (s, e), r in zip(self.spans, reasons, strict=True) if r]
 
 
@@ -440,7 +447,61 @@ def analyse_page(text: str, rules: ChromeRules | None = None) -> ChromePage:
         headline,
         full,
         tuple((i, tuple(row)) for i, row in rows),
+        tuple((-1 if line.blank else line.indent, _is_list_intro(line, text)) for line in lines),
+        end if (end := _pieces(lines)[1]) < len(lines) else -1,
     )
+
+
+LIST_INTRO_MAX_WORDS = 12
+"""Words of a heading that introduces a list ("Tour dates", "Qualified teams")."""
+
+LIST_MIN_ITEMS = 3
+"""Lines a list needs to be kept after the kept line that introduces it (:func:`_keep_introduced_lists`)."""
+
+
+def _is_list_intro(line: _Line, text: str) -> bool:
+    """A line that may introduce a list of the article: it ends with a colon, or is a short heading."""
+    if line.blank or line.bullet:
+        return False
+    if text[line.start : line.end].rstrip().endswith(":"):
+        return True
+    return not line.prose and 1 <= line.words <= LIST_INTRO_MAX_WORDS and not _PROSE_END.search(line.norm)
+
+
+def _keep_introduced_lists(
+    reasons: list[str], shapes: tuple[tuple[int, bool], ...], article_end: int
+) -> None:
+    """Keep the list right after a kept line that introduces it (rule 6's smoothing).
+
+    Tour dates, the qualified teams, the items of a fact box: a run of at least :data:`LIST_MIN_ITEMS`
+    consecutive lines (no blank line between them) of one indentation, after a kept line that ends with a
+    colon or is a short title (blank lines may separate the two). Lines the model or rules 4-5 dropped are
+    kept; a run holding a line of rules 1-3 (a menu, a share widget) or reaching past the article's end (a
+    break marker after the article, :func:`_pieces`) is left alone.
+    """
+    n = len(shapes) if article_end < 0 else article_end
+    for i in range(n):
+        if reasons[i] or not shapes[i][1] or shapes[i][0] < 0:
+            continue
+        j = i + 1
+        while j < n and shapes[j][0] < 0:
+            j += 1
+        k = j
+        while k < len(shapes) and shapes[k][0] == shapes[j][0] >= 0:
+            k += 1
+        run = range(j, k)
+        if (
+            len(run) < LIST_MIN_ITEMS
+            or k > n
+            or any(reasons[m] and not _overrulable(reasons[m]) for m in run)
+        ):
+            continue
+        for m in run:
+            reasons[m] = ""
+
+
+def _overrulable(reason: str) -> bool:
+    return reason == "model" or reason.startswith(MODEL_MAY_KEEP)
 
 
 MODEL_MAY_KEEP = ("outside", "tail:")
@@ -452,7 +513,8 @@ cross-validation of ``benchmarks/chrome_lines.py --train``."""
 
 LINE_FEATURES: tuple[str, ...] = (
     "words_log", "chars_log", "w0_2", "w3_5", "w6_12", "w13_25", "w26_",
-    "sentence", "prose", "ends_stop", "truncated", "bullet", "digit_share", "upper_share", "function_share",
+    "sentence", "prose", "ends_stop", "truncated", "bullet", "digit_share", "upper_share", "caps_share",
+    "function_share",
     "commas_log", "separator", "starts_by", "link_or_at", "quoted", "bracketed", "title_like",
     "kind", "kind_hard", "kind_soft", "nav", "tail", "position", "indent_main", "indent_diff_log",
     "prev_sentence", "next_sentence", "prev_words_log", "next_words_log", "blank_before", "blank_after",
@@ -509,6 +571,7 @@ def _feature_rows(
             float(line.bullet),
             len(_DIGIT.findall(line.norm)) / chars,
             sum(w[0].isupper() for w in words) / n if n else 0.0,
+            sum(c.isupper() for c in line.norm) / max(sum(c.isalpha() for c in line.norm), 1),
             sum(w.lower() in fw for w in words) / n if n else 0.0,
             math.log1p(line.norm.count(",")),
             float(bool(_SEPARATORS.search(line.norm))),
@@ -566,13 +629,11 @@ class _Segment:
     density: float  # share of its non-blank lines that are block prose
 
 
-def _segments(lines: list[_Line]) -> list[_Segment]:
-    """The blocks of prose of the page, in order.
+def _pieces(lines: list[_Line]) -> tuple[list[tuple[int, int]], int]:
+    """``(pieces, end)``: the ranges of lines between break markers, and the line where article text ends.
 
-    Blocks are runs of lines scored by :func:`_block_value` (maximum-sum segments, found again in what is
-    left on either side of each one). A break marker (a ``tail=hard`` kind or one of
-    :data:`BLOCK_BREAK_KINDS`) splits blocks, and once it follows :data:`TAIL_MIN_PROSE_WORDS` words of
-    prose nothing after it can be article text (comments are prose too).
+    A break marker is a ``tail=hard`` kind or one of :data:`BLOCK_BREAK_KINDS`; ``end`` is the first one
+    that follows :data:`TAIL_MIN_PROSE_WORDS` words of prose (``len(lines)`` if none does).
     """
     pieces: list[tuple[int, int]] = []
     lo, prose_words = 0, 0
@@ -589,6 +650,18 @@ def _segments(lines: list[_Line]) -> list[_Segment]:
             prose_words += line.words
     if end == len(lines):
         pieces.append((lo, end))
+    return pieces, end
+
+
+def _segments(lines: list[_Line]) -> list[_Segment]:
+    """The blocks of prose of the page, in order.
+
+    Blocks are runs of lines scored by :func:`_block_value` (maximum-sum segments, found again in what is
+    left on either side of each one). A break marker (a ``tail=hard`` kind or one of
+    :data:`BLOCK_BREAK_KINDS`) splits blocks, and once it follows :data:`TAIL_MIN_PROSE_WORDS` words of
+    prose nothing after it can be article text (comments are prose too).
+    """
+    pieces, _ = _pieces(lines)
     segments: list[_Segment] = []
     stack = [(a, b, k) for k, (a, b) in enumerate(pieces) if b > a]
     while stack:
