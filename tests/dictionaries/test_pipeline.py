@@ -38,6 +38,20 @@ DECLARE
 
 --- HAIL [041] ---
 HAIL
+
+--- OBTAIN [033] ---
+OBTAIN
+- + * GRAIN $ [071]
+
+--- RESTORE [---] ---
+RESTORE
+- * DIPLOMATIC [064:064]
+
+--- ENCIRCLE [1721] ---
+ENCIRCLE
+
+--- REBUKE [122] ---
+REBUKE
 """
 DISCARDS = "CROQUET\n"
 
@@ -130,3 +144,31 @@ def test_without_dictionaries_nothing_changes() -> None:
     assert not any(e.rule.startswith("dictionary:") for e in doc.events)
     assert not any(e.source is not None and e.source.country == "FRE" for e in doc.events)
     assert plain(Document(doc_id="t", original="France condemned Germany on Monday.")).events
+
+
+@pytest.mark.slow
+def test_passive_voice_swaps_source_and_target(pipeline: Pipeline) -> None:
+    # issue 5: "X was rebuked by Y" is Y's act on X; the "by" phrase is not the target
+    assert _code(pipeline, "Sylvania was rebuked by Freedonia on Monday.") == [("FRE", "SYL", "122")]
+    assert _code(pipeline, "Freedonia rebuked Sylvania on Monday.") == [("FRE", "SYL", "122")]
+
+
+@pytest.mark.slow
+def test_a_source_marker_after_the_verb_points_at_the_source(pipeline: Pipeline) -> None:
+    # "- + * GRAIN $": the subject (+) is the target, the actor after the verb ($) the source
+    text = "Sylvania has obtained by ship grain from Freedonia."
+    assert _code(pipeline, text) == [("FRE", "SYL", "071")]
+
+
+@pytest.mark.slow
+def test_compound_subjects_with_a_reciprocal_code_act_on_each_other(pipeline: Pipeline) -> None:
+    # issue 5: the first subject names no actor; each conjunct of the compound is a source
+    text = "Old rivals Freedonia and Sylvania have restored diplomatic ties."
+    assert sorted(_code(pipeline, text)) == [("FRE", "SYL", "064"), ("SYL", "FRE", "064")]
+
+
+@pytest.mark.slow
+def test_the_target_is_the_first_actor_of_the_verb_phrase(pipeline: Pipeline) -> None:
+    # issue 5: PETRARCH codes the first actor noun phrase of the verb phrase, however deep
+    text = "The Freedonian Navy has encircled the roads leading into Sylvania."
+    assert _code(pipeline, text) == [("FREMIL", "SYL", "1721")]

@@ -530,8 +530,9 @@ def _entry(entry: ActorEntry, text: str) -> Entry | None:
 
 
 def _words(text: str) -> list[str]:
-    """Upper-case words of a text as dictionary phrases are written (possessives split off)."""
-    cleaned = text.replace("\u2019", "'").replace("'s ", " 's ").replace("'S ", " 's ")
+    """Upper-case words of a text as dictionary phrases are written (possessives split off; an underscore
+    joins words in a text as in a dictionary phrase: "Dol_Amroth" is DOL AMROTH)."""
+    cleaned = text.replace("\u2019", "'").replace("_", " ").replace("'s ", " 's ").replace("'S ", " 's ")
     if cleaned.endswith(("'s", "'S")):
         cleaned = cleaned[:-2] + " 's"
     out = []

@@ -10,8 +10,20 @@ match "resolutions" (PETRARCH works on whole words), but synset members also mat
 Approximations, documented: the actor markers ``$ + % ^`` do not constrain the match (eventwire finds the
 actors in the dependency parse); they only steer the roles: ``+`` after a preposition makes that
 preposition's object the target, ``+ ... * ... FROM $`` makes the subject the target and the object of
-"from" the source, ``%`` codes coordinated subjects against each other. The window is the verb's sentence,
-not its verb phrase.
+"from" the source, ``+ * MONEY $`` the subject the target and the first actor after the verb the source,
+``%`` codes coordinated subjects against each other. The window is the verb's sentence, not its verb
+phrase.
+
+Roles as PETRARCH assigns them (issue 5), as general rules on the parse:
+- passive voice swaps source and target: "X was opposed by Y" is Y's act on X (the "by" phrase is never
+  the target);
+- compound subjects: each conjunct is a source; when the parse's first subject names no actor ("Old foes
+  Gondor and Osgiliath have renewed ties"), the actor-like subject and its conjuncts are; with a reciprocal
+  code (``064:064``) and no other party in the verb phrase, they act on each other;
+- when the slots name no actor, the target is the first actor of the verb phrase, however deep ("cordoned
+  off the roads leading into Mordor"), as PETRARCH reads it, less what eventwire's own target search
+  leaves out (see :func:`_phrase_actors`; on GeoWebNews with the Phoenix set the unrestricted rule coded
+  mostly wrong targets).
 
 As in PETRARCH, the dictionaries decide for the verbs they list: a listed verb that codes nothing (``---``,
 or a code eventwire cannot emit) is no event, and the predicate lexicon is only consulted for verbs the
@@ -39,6 +51,7 @@ from eventwire.dictionaries.verbs import (
 )
 from eventwire.events.lexicon import Predicate
 from eventwire.events.roles import object_of
+from eventwire.events.stage import FORCE_ROOTS, LOCATIVE_PREPS  # a place is no target of force
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -80,8 +93,12 @@ _NO_EVENT = DictionaryPredicate(
 _OTHER_CODE = DictionaryPredicate(
     lemma="", pos="VERB", cues=(), cameo="", target_slots=("none",), line=0, origin="code outside CAMEO"
 )
+_CODED = DictionaryPredicate(
+    lemma="", pos="VERB", cues=(), cameo="coded", target_slots=("none",), line=0, origin="coded"
+)
 """What :meth:`VerbPatternMatcher.match` returns for a listed verb that codes no event (``---``), and for
-one coded with a code eventwire cannot emit (no event either, but a coded complement for the rule above)."""
+one coded with a code eventwire cannot emit (no event either, but a coded complement for the rule above);
+``_CODED`` only says that a complement's verb is coded (never reaches the events stage)."""
 
 
 class VerbPatternMatcher:
@@ -93,6 +110,8 @@ class VerbPatternMatcher:
         self._patterns: dict[int, list[tuple[_Coded, VerbPattern, _Needs]]] = {}
         self._synsets: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         self._cameo = cameo
+        # the last sentence's words (its doc is kept, compared by identity: an id could be reused)
+        self._sentence: tuple[object, int, list[str], frozenset[str]] = (None, -1, [], frozenset())
         synsets: dict[str, Synset] = {}
         for dictionary in dictionaries:
             synsets.update(dictionary.synsets)
@@ -145,12 +164,16 @@ class VerbPatternMatcher:
         complement holds a coded verb (PETRARCH 2 passes the complement's event up: "X will restore ties
         with Y, an official said" is X's act, not the official's statement). None for an unlisted verb."""
         sent = token.sent
-        words = [t.text.upper() for t in sent]
-        return self._match(token, words, frozenset(words), sent.start)
+        if self._sentence[0] is not token.doc or self._sentence[1] != sent.start:  # once per sentence
+            words = [t.text.upper() for t in sent]
+            self._sentence = (token.doc, sent.start, words, frozenset(words))
+        _, _, words, present = self._sentence
+        return self._match(token, words, present, sent.start)
 
     def _match(
-        self, token: Token, words: list[str], present: frozenset[str], offset: int
+        self, token: Token, words: list[str], present: frozenset[str], offset: int, build: bool = True
     ) -> Predicate | None:
+        """``build``: False when only whether the verb is coded matters (no roles are worked out)."""
         # a form the dictionary lists as written ("LEFT") is more specific than the lemma ("LEAVE")
         candidates = self._by_word.get(token.text.upper()) or self._by_word.get(token.lemma_.upper())
         if not candidates:
@@ -169,10 +192,12 @@ class VerbPatternMatcher:
                 if self._pattern_holds(pattern, before, rest):
                     if not coded.usable:
                         return _NO_EVENT if coded.code in {"", NULL_CODE} else _OTHER_CODE
-                    return self._predicate(token, coded, pattern)
+                    return self._predicate(token, coded, pattern) if build else _CODED
             if self._usable(verb.code, block.source, verb.line, count=False):
                 if self._complement_coded(token, words, present, offset):
                     break
+                if not build:
+                    return _CODED
                 reverse = verb.reverse if verb.reverse and verb.reverse in self._cameo else None
                 return self._predicate(token, _Coded(verb.code, reverse, f"{block.source}:{verb.line}"), None)
             if verb.code not in {"", NULL_CODE}:
@@ -186,7 +211,7 @@ class VerbPatternMatcher:
                 continue
             for t in child.subtree:
                 if t.pos_ == "VERB" or t.tag_.startswith("VB"):
-                    found = self._match(t, words, present, offset)
+                    found = self._match(t, words, present, offset, build=False)
                     if found is not None and (found.cameo or found is _OTHER_CODE):
                         return True
         return False
@@ -197,11 +222,17 @@ class VerbPatternMatcher:
     def _predicate(self, token: Token, coded: _Coded, pattern: VerbPattern | None) -> Predicate:
         source = "subj"
         slots = _target_slots(token)
+        phrase = _phrase_actors(token, coded.code)
+        source_at = _subject_actors(token)
         if pattern is not None:
             marked = _marked_slots(pattern)
             if marked is not None:
                 source, slots = marked
+                if source == PHRASE_SOURCE:  # "+ * MONEY $": the actor after the verb gives
+                    source, source_at, phrase = "subj", phrase, ()
         symmetric = pattern is not None and "%" in pattern.markers
+        if coded.reverse and not phrase and len(source_at) > 1:
+            symmetric = True  # a reciprocal code ("064:064") with compound subjects and no other party
         reverse = coded.reverse or (coded.code if symmetric else None)
         return DictionaryPredicate(
             lemma=token.lemma_.lower(),
@@ -213,6 +244,8 @@ class VerbPatternMatcher:
             source=source,
             reverse_cameo=reverse,
             symmetric=symmetric,
+            source_at=source_at,
+            target_at=phrase,
             origin=coded.origin,
         )
 
@@ -297,9 +330,79 @@ def _marked_slots(pattern: VerbPattern) -> tuple[str, tuple[str, ...]] | None:
         if element.text == "+" and k > 0 and not after[k - 1].is_marker and not after[k - 1].is_synset:
             return "subj", (after[k - 1].text.lower(), *DEFAULT_TARGET_SLOTS)
         if element.text == "$" and "+" in before_markers:
-            source = "from" if k > 0 and after[k - 1].text == "FROM" else "subj"
+            source = "from" if k > 0 and after[k - 1].text == "FROM" else PHRASE_SOURCE
             return source, ("subj",)
     return None
+
+
+PHRASE_SOURCE = "phrase"
+"""What :func:`_marked_slots` says of a ``$`` after the verb not in a "from" phrase: the source is the
+first actor in the verb phrase (the subject, marked ``+``, is the target)."""
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "relcl", "csubj"})
+"""Clauses inside the verb phrase that are acts of their own (their verbs are coded on their own): "failed
+to set up the board" is no rejection of the board, "released lists of questions that it wants Britain to
+answer" no release of Britain. Participial modifiers (acl) stay: "the roads leading into Mordor"."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+PHRASE_TARGET_SKIPPED_ROOTS = frozenset({"01"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _actor_like(t: Token) -> bool:
+    return t.ent_type_ not in TIME_LABELS and (t.ent_type_ in ACTOR_ENT_LABELS or t.pos_ == "PROPN")
+
+
+def _phrase_actors(token: Token, code: str) -> tuple[int, ...]:
+    """The actor-like tokens of the verb's phrase after the verb, in order: PETRARCH codes the first actor
+    noun phrase of the verb phrase as the target, however deep ("cordoned off the roads leading into
+    Mordor", "marched close to the border with Mordor"). Not part of it: the verb's subject and the agent
+    of a passive. Left out, because on the first 60 GeoWebNews articles with the Phoenix set PETRARCH's
+    unrestricted rule coded mostly wrong targets through them (listed in the issue 5 report): clauses
+    inside the phrase (:data:`CLAUSE_DEPS`, coordinated verbs, verbs under a preposition), the phrases of a
+    statement (root 01: "said in London", "speaks Spanish" are not addressed to them), places of material
+    conflict ("shelled positions in Syria", as eventwire's own target search) and possessors ("the High
+    Court's ruling")."""
+    if code[:2] in PHRASE_TARGET_SKIPPED_ROOTS:
+        return ()
+    passive = _passive(token)
+    force = code[:2] in FORCE_ROOTS
+    skip: set[int] = set()
+    for t in token.subtree:
+        if t.i in skip:
+            continue
+        own_clause = (t.head.i == token.i and t.i < token.i) or t.dep_ in CLAUSE_DEPS or _verb_clause(t)
+        agent = passive and t.dep_ == "agent" and t.head.i == token.i
+        place = force and t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS
+        if t.i != token.i and (own_clause or agent or place or _possessor(t)):
+            skip.update(x.i for x in t.subtree)
+    return tuple(t.i for t in token.subtree if t.i > token.i and t.i not in skip and _actor_like(t))
+
+
+def _verb_clause(t: Token) -> bool:
+    """A coordinated verb or a verb under a preposition ("by not setting up ..."): a clause of its own."""
+    return t.dep_ in {"conj", "pcomp"} and (t.pos_ == "VERB" or t.tag_.startswith("VB"))
+
+
+def _possessor(t: Token) -> bool:
+    """A possessor of a thing ("the High Court's ruling"), not a possessive standing alone before a time
+    ("a treaty with Libya's almost five years after ...")."""
+    return t.dep_ == "poss" and t.head.ent_type_ not in TIME_LABELS
+
+
+def _subject_actors(token: Token) -> tuple[int, ...]:
+    """When the verb's first subject names no actor ("Old foes Gondor and Osgiliath have renewed"): the
+    actor-like subjects and their conjuncts (PETRARCH codes each conjunct of a compound subject); else
+    nothing (the parse's subject stands)."""
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or _actor_like(subjects[0]):
+        return ()
+    named = [s for s in subjects[1:] if _actor_like(s)]
+    return tuple(t.i for s in named[:1] for t in (s, *s.conjuncts) if _actor_like(t))
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
+        token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+    )
 
 
 def _target_slots(token: Token) -> tuple[str, ...]:
@@ -307,9 +410,13 @@ def _target_slots(token: Token) -> tuple[str, ...]:
     the object of a preposition of the verb or of its object: "ties with the Gondor opposition group"),
     then the default slots."""
     obj = object_of(token)
+    passive = _passive(token)
+    if passive and obj is not None and obj.i < token.i:  # "X was attacked by Y": X is the target
+        if any(_actor_like(x) for x in token.doc[obj.left_edge.i : obj.i + 1]):
+            return ("obj", *DEFAULT_TARGET_SLOTS)
     for t in token.subtree:
-        if t.i <= token.i:
-            continue
+        if t.i <= token.i or (passive and t.head.dep_ == "agent" and t.head.head.i == token.i):
+            continue  # the agent of a passive ("by Y") is its source
         if obj is not None and t.i == obj.i:
             slot = "obj"
         elif t.dep_ == "dative" and t.head.i == token.i:
