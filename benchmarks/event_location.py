@@ -81,8 +81,13 @@ def predict(records: Sequence[Record], resources: Resources) -> list[tuple[int, 
         parsed = doc.nlp
         assert parsed is not None
         trigger = next(
-            (t for t in parsed if doc.span(t.idx, t.idx + len(t.text)).start == record.verb[0]), None
-        )
+            (
+                t
+                for t in parsed
+                if not t.is_space and doc.span(t.idx, t.idx + len(t.text)).start == record.verb[0]
+            ),
+            None,
+        )  # a run of spaces before the verb maps to the verb's offset too
         if trigger is None:
             out.append(None)
             continue

@@ -1,14 +1,21 @@
 """Place mentions of a parsed document, each told apart as a place or as an actor, and geocoded.
 
 Candidates are the parse's GPE, LOC and FAC entities and the gazetteer tagger's countries, capitals and
-regions (``nlp/model.py``), plus PERSON and ORG entities the small model gives to a place after a locative
-preposition ("in Khanasir") when the place gazetteer knows the name. Each gets a *use*:
+regions (``nlp/model.py``), plus names the small model labels PERSON or ORG, or leaves unlabelled, that
+the parse puts in a place's slot: after a locative preposition ("in Khanasir", when the place gazetteer
+knows the name or the model labelled it), before or after a place noun ("the village of Ashmi", "Manger
+Square", "al-Zahawi school"). Arabic articles and hyphens join a name ("al-Shaab Stadium"); acronyms
+("the MFO base") and broken words ("the Shiite- dominated") are not places. A mention's span is the name as
+the event-location gold marks it: a capitalised place noun is part of it ("Gaza City", "Baghdad
+International Airport"), a lower-case one is not ("Aleppo province" -> "Aleppo"); the whole phrase is what
+the geocoder resolves. Each gets a *use*:
 
 - ``place``: named as a location ("in Mali", "the Aleppo province", "Kabul's streets");
 - ``dateline``: the place a story was filed from ("BEIRUT (AP) -"), a location but not of any event;
 - ``actor``: the place stands for its government or people ("Moscow said", "Russia's support", "U.S.
-  forces", "attacked by Turkey"); seats of government ("the Kremlin") and demonyms ("French troops") are
-  classified as such by the actors stage (``Mention.kind``) and are never place mentions.
+  forces", "attacked by Turkey") or says where a person is from ("England's Dan Smith"); seats of
+  government ("the Kremlin") and demonyms ("French troops") are classified as such by the actors stage
+  (``Mention.kind``) and are never place mentions.
 
 Places are resolved with the :class:`~eventwire.geo.geocoder.Geocoder`, biased to the article's focus
 country, the countries the actors stage found named in it, and the countries of its unambiguous places.
@@ -16,6 +23,7 @@ country, the countries the actors stage found named in it, and the countries of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias
@@ -27,7 +35,7 @@ from eventwire.geo.geocoder import Geocoder, GeoContext
 from eventwire.stage_errors import require_parse
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 PlaceUse: TypeAlias = Literal["place", "dateline", "actor"]
 
@@ -56,7 +64,7 @@ class PlaceMention:
     token_start: int
     token_end: int  # exclusive
     root: int  # token index of the mention's syntactic head
-    label: str  # spaCy entity label
+    label: str  # spaCy entity label; "" for a name the model did not label
     use: PlaceUse
     place: Place | None  # None when no gazetteer knows the name
 
@@ -74,6 +82,57 @@ def _trimmed(ent: Span) -> Span:
     while end > start + 1 and ent.doc[end - 1].lower_ in EDGE_WORDS:
         end -= 1
     return ent.doc[start:end]
+
+
+_APOSTROPHES = re.compile("['\u2018\u2019`]")
+ARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+"""Lower-case Arabic articles that open a name, joined to it by a hyphen ("al-Shaab Stadium",
+"al-Zahawi"): the name is still a proper name though its first letter is small."""
+
+
+def _capitalised(span: Span) -> bool:
+    """The span opens with a capital or a digit, or with an Arabic article joined by a hyphen."""
+    first = span[0]
+    if first.text[:1].isupper() or first.text[:1].isdigit():
+        return True
+    return (
+        first.lower_.split("-")[0] in ARTICLE_PREFIXES
+        and ("-" in first.text or (len(span) > 1 and span[1].text == "-"))
+        and any(t.text[:1].isupper() for t in span)
+    )
+
+
+def _name_part(span: Span) -> Span:
+    """The name in a place mention, as the gold convention of ``benchmarks/event_location.py`` marks it:
+    without the lower-case words that follow it ("Aleppo province" -> "Aleppo", "the Radhwaniyah area"),
+    with a capitalised place noun that follows it ("Gaza City", "al-Shaab Stadium")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end > start + 1 and doc[end - 1].text[:1].islower() and doc[end - 2].text != "-":
+        end -= 1
+    if end == span.end and (following := _next_word(doc, end - 1)) is not None:
+        if following.text[:1].isupper() and is_place_noun(following) and following.ent_type_ in ("", "GPE"):
+            end = following.i + 1
+    return doc[start:end]
+
+
+def _broken_word(span: Span) -> bool:
+    """A name ending in a hyphen, the first half of a word the text broke ("the Shiite- dominated")."""
+    last = span.doc[span.end - 1]
+    return last.text.endswith("-") and len(last.text) > 1
+
+
+def in_hyphenated_modifier(doc: Doc, token_end: int) -> bool:
+    """The name ending before ``token_end`` is joined by a hyphen to the next word: "a US-Kurdish
+    operation", "the London-based company", "Hindi-speaking migrants" (a modifier: a place for
+    geoparsing, but not where an event happened)."""
+    return (
+        token_end + 1 < len(doc)
+        and doc[token_end].text == "-"
+        and not doc[token_end - 1].whitespace_
+        and not doc[token_end].whitespace_
+        and doc[token_end + 1].is_alpha
+    )
 
 
 def _gazetteer_kind(ent: Span) -> str | None:
@@ -106,10 +165,19 @@ def place_use(doc: Document, span: Span, geocoder: Geocoder, kind: str | None = 
         return "actor"  # "Iran was warned"; but "Aleppo was shelled" is a place
     if root.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
         return "actor"
+    if (root.dep_ == "poss" and head.ent_type_ == "PERSON") or (
+        root.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "PERSON"
+    ):
+        return "actor"  # "England's Dan Smith", "John Smith, of Canada": where a person is from
     if root.dep_ in MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != root.i:
         if _role_noun(head, geocoder) or head.ent_type_ in {"ORG", "NORP"}:
             return "actor"  # "U.S. forces", "Russia's government", "the Syria Democratic Forces"
-        if kind == "country" and root.dep_ != "poss" and head.lemma_.lower() not in COUNTRY_PLACE_HEADS:
+        if (
+            kind == "country"
+            and root.dep_ != "poss"
+            and not _country_place_head(head)
+            and not _after_locative(span)
+        ):
             return "actor"  # "a U.S. airstrike", "the US military base"
     return "place"
 
@@ -139,24 +207,64 @@ COUNTRY_PLACE_HEADS = frozenset(
 an actor ("a U.S. airstrike", "the US military base")."""
 
 
+FORCES_PLACE_NOUNS = frozenset({"base", "airbase", "outpost", "post", "embassy", "checkpoint", "compound"})
+"""Place nouns that a country modifies as their owner, not their location ("the US military base", "a
+U.S. checkpoint"): the country stands for its state."""
+
+
+def _country_place_head(head: Token) -> bool:
+    """A noun that a country modifies as the place where it is ("the Syria border", "a Hong Kong hotel",
+    "a West Bank refugee camp")."""
+    lemma = head.lemma_.lower()
+    return lemma in COUNTRY_PLACE_HEADS or (is_place_noun(head) and lemma not in FORCES_PLACE_NOUNS)
+
+
+def _after_locative(span: Span) -> bool:
+    """The name comes straight after a locative preposition ("captured in Afghanistan sobs", where the
+    parse makes the name modify the next noun)."""
+    return span.start > span.sent.start and span.doc[span.start - 1].lower_ in STRONG_LOCATIVE_PREPS
+
+
 def is_place_noun(token: Token) -> bool:
     """A noun that makes a name a place (:data:`PLACE_NOUNS`)."""
     return token.lemma_.lower() in PLACE_NOUNS or token.lower_ in PLACE_NOUNS
 
 
-def _placed_by_syntax(ent: Span) -> bool:
-    """A name the model did not label as a place that the parse puts in a place's slot."""
+def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> bool:
+    """A name the model did not label as a place that the parse puts in a place's slot; ``known`` when
+    the place gazetteer knows the name, ``labelled`` when the model gave it a label (PERSON, ORG): a
+    capitalised word it left unlabelled after "in" is a place only when the gazetteer knows it ("in the
+    Museum", "after the Tsunami" are not)."""
     root = ent.root
     head = root.head
     if is_place_noun(ent[-1]) and len(ent) > 1:
-        return root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS
+        if ent[-1].text[:1].isupper():
+            return True  # "Manger Square", "the Adiyat School", "the Baliem Valley"
+        return root.dep_ in OBJECT_DEPS and (root.dep_ != "pobj" or head.lower_ in LOCATIVE_PREPS)
     if root.dep_ in {"compound", "appos", "nmod"} and is_place_noun(head):
         return True  # "Khanasir town", "the capital, Baku"
+    if known and root.dep_ == "poss" and is_place_noun(head):
+        return True  # "Grozny's streets"
+    if (
+        known
+        and root.dep_ == "compound"
+        and head.dep_ == "pobj"
+        and head.head.lower_ in STRONG_LOCATIVE_PREPS | {"to", "into"}
+    ):
+        return True  # "marched to the Sydney offices", "in the Manbij campaign"
+    if root.dep_ == "conj" and head.ent_type_ == root.ent_type_ and head.i < root.i:
+        return _placed_by_syntax(head.doc[head.i : head.i + 1], known, labelled)  # "the towns of X and Y"
     if root.dep_ == "pobj" and head.lower_ == "of" and is_place_noun(head.head):
         return True  # "the town of Bakwa"
     if any(c.dep_ == "prep" and c.lower_ in {"in", "near"} and _names_place(c) for c in root.children):
         return True  # "captured Lubumbashi in Shaba province"
-    return root.dep_ == "pobj" and head.lower_ in STRONG_LOCATIVE_PREPS
+    return root.dep_ == "pobj" and head.lower_ in STRONG_LOCATIVE_PREPS and (labelled or known)
+
+
+def _named_as_place(span: Span) -> bool:
+    """The name follows a place noun and "of" ("the village of Qarmish"): a place whatever its label."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and is_place_noun(root.head.head)
 
 
 def _names_place(prep: Token) -> bool:
@@ -215,8 +323,19 @@ def _longer_name(span: Span, geocoder: Geocoder) -> Span | None:
         end += 1
     if (start, end) == (span.start, span.end):
         return span
+    following = _next_word(doc, end - 1)
+    if following is not None and following.text[:1].isupper() and is_place_noun(following):
+        return doc[start : following.i + 1]  # "Baghdad International Airport"
     whole = doc[start:end]
     return whole if geocoder.places.candidates(whole.text) else None
+
+
+def _next_word(doc: Doc, i: int) -> Token | None:
+    """The token after ``doc[i]`` in its sentence, past runs of spaces."""
+    n = i + 1
+    while n < doc[i].sent.end and doc[n].is_space:
+        n += 1
+    return doc[n] if n < doc[i].sent.end else None
 
 
 def _locative(span: Span) -> bool:
@@ -224,11 +343,56 @@ def _locative(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
-def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
-    """Every place mention of the document, in text order, geocoded in the article's context."""
-    parsed = require_parse(doc)
+def _unlabelled_names(parsed: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns outside any entity, hyphenated names joined ("al-Shaab",
+    "Al-Bayaa"): names the small model did not label."""
+    out = []
+    n = 0
+    while n < len(parsed):
+        start = n
+        while n < len(parsed) and (
+            _bare_name_word(parsed[n]) or (_name_joint(parsed, n) and (n > start or parsed[n].text != "-"))
+        ):
+            n += 1
+        if n == start:
+            n += 1
+            continue
+        span = parsed[start:n]
+        if span.sent.start != span.start or len(span) > 1:  # a sentence's first word is capitalised anyway
+            out.append(span)
+    return out
+
+
+def _bare_name_word(token: Token) -> bool:
+    return (
+        token.ent_type_ == ""
+        and token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and _APOSTROPHES.sub("", token.text).isalpha()
+        and not is_place_noun(token)
+    )
+
+
+def _name_joint(doc: Doc, n: int) -> bool:
+    """An Arabic article or a hyphen inside a name: "al" and "-" in "al-Shaab", "-" in "Al-Bayaa"."""
+    token = doc[n]
+    after = doc[n + 1 : n + 3]
+    if token.text == "-":
+        return len(after) > 0 and _bare_name_word(after[0])
+    return (
+        token.lower_ in ARTICLE_PREFIXES
+        and token.ent_type_ == ""
+        and len(after) == 2
+        and after[0].text == "-"
+        and _bare_name_word(after[1])
+    )
+
+
+def _candidates(parsed: Doc, geocoder: Geocoder) -> list[tuple[Span, str, str | None]]:
+    """Spans that may name places, with the model's label and the gazetteer tagger's kind: the model's
+    entities first, then the names it did not label."""
     person_words = {t.lower_ for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
-    found: list[tuple[Span, str, PlaceUse]] = []
+    out: list[tuple[Span, str, str | None]] = []
     for ent in parsed.ents:
         kind = _gazetteer_kind(ent)
         if ent.label_ in PLACE_LABELS or kind in GAZETTEER_PLACE_KINDS:
@@ -239,34 +403,60 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             if not any(t.text[:1].isupper() for t in trimmed):
                 continue  # "al-Tijara" is a name, "shelling" is not
             known = bool(geocoder.places.candidates(trimmed.text))
+            if not known and trimmed.text.isupper():
+                continue  # "the MFO base", "0450 GMT": an acronym names an organisation
             if not (known and (_locative(ent) or _object_place(trimmed, geocoder, person_words))) and (
-                ent.label_ == "NORP" or not _placed_by_syntax(trimmed)
+                not (_placed_by_syntax(trimmed, known) and (ent.label_ != "NORP" or _named_as_place(trimmed)))
             ):
                 continue
         else:
             continue
-        span = _trimmed(ent)
+        out.append((_trimmed(ent), ent.label_, kind))
+    for span in _unlabelled_names(parsed):
+        known = bool(geocoder.places.candidates(span.text))
+        if span.root.lower_ not in person_words and _placed_by_syntax(span, known, labelled=False):
+            out.append((span, "", None))
+    return out
+
+
+def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
+    """Every place mention of the document, in text order, geocoded in the article's context."""
+    parsed = require_parse(doc)
+    found: list[tuple[Span, Span, str, PlaceUse, tuple[str, ...]]] = []
+    covered: set[int] = set()
+    for span, label, kind in _candidates(parsed, geocoder):
+        tagged = span
         if kind is not None:
             whole = _longer_name(span, geocoder)
             if whole is None:
                 continue  # "Farah" in "Mohamed Farah Aidid": part of a longer name that is no place
             span = whole
-        if not span.text[:1].isupper() and not span.text[:1].isdigit():
+        name = _name_part(span)
+        tokens = set(range(min(span.start, name.start), max(span.end, name.end)))
+        if tokens & covered:
+            continue  # part of a longer name already taken ("Baghdad International Airport")
+        if not _capitalised(span) or _broken_word(span):
             continue  # "veranda", "acre": the small model's lower-case GPEs are not names
+        covered |= tokens
         use = place_use(doc, span, geocoder, kind)
         if use is not None:
-            found.append((span, ent.label_, use))
-    context = article_context(doc, geocoder, [s.text for s, _, use in found if use != "actor"])
+            longest = name if len(name) > len(span) else span
+            texts = tuple(dict.fromkeys((longest.text, span.text, tagged.text)))
+            found.append((span, name, label, use, texts))
+    found.sort(key=lambda f: f[0].start)
+    evidence = [s.text for s, _, label, use, _ in found if use != "actor" and label]
+    context = article_context(doc, geocoder, evidence)  # names the model did not label are no evidence
     out = []
-    for span, label, use in found:
-        place = geocoder.resolve(span.text, context)
+    for span, name, label, use, texts in found:
+        # "Gaza City" before "Gaza"; "Baghdad" when "Baghdad International Airport" is not in the gazetteer
+        place = next((p for p in (geocoder.resolve(t, context) for t in texts) if p is not None), None)
         out.append(
             PlaceMention(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                token_start=span.start,
-                token_end=span.end,
+                start=name.start_char,
+                end=name.end_char,
+                text=name.text,
+                token_start=name.start,
+                token_end=name.end,
                 root=span.root.i,
                 label=label,
                 use=use,
