@@ -381,3 +381,77 @@ def test_overseeing_a_transition_is_an_intent_to_reform(code: Code) -> None:
 def test_the_possessor_of_a_detention_is_the_one_detained(code: Code) -> None:
     events = code("Hours before his detention expired, the authorities charged the journalist.")
     assert not [e for e in events if e.trigger.text == "detention"]
+
+
+# --- issue 4: acts stated through nouns, members of a role, acts repeated by others ---------------
+
+
+def pairs(events: list[Event], root: str) -> list[tuple[str | None, str | None]]:
+    return sorted((country(e.source), country(e.target)) for e in with_root(events, root))
+
+
+def test_issue4_criticism_voiced_through_a_light_verb(code: Code) -> None:
+    assert pairs(code("France voiced criticism of the Israeli government."), "11") == [("FRA", "ISR")]
+    assert pairs(code("Germany expressed concern about Russia's military buildup."), "11") == [("DEU", "RUS")]
+
+
+def test_issue4_concern_over_an_act_aims_at_its_actor_not_at_its_victims(code: Code) -> None:
+    events = code("The European Union raised concerns over China's treatment of Uighurs.")
+    assert pairs(events, "11") == [("IGO", "CHN")]
+
+
+def test_issue4_drawn_condemnation_is_one_event_per_voice(code: Code) -> None:
+    events = code("Poland's decision drew condemnation from the United States and the European Union.")
+    assert pairs(events, "11") == [("IGO", "POL"), ("USA", "POL")]
+
+
+def test_issue4_criticism_on_the_part_of_several_aims_at_the_lawmaker(code: Code) -> None:
+    events = code("The Ukrainian law sparked harsh criticism on the part of the U.S. and the EU.")
+    assert pairs(events, "11") == [("IGO", "UKR"), ("USA", "UKR")]
+    assert all(e.target is not None and e.target.type == "GOV" for e in with_root(events, "11"))
+
+
+def test_issue4_a_concern_needs_a_target(code: Code) -> None:
+    assert with_root(code("Japan's main concern is economic growth."), "11") == []
+
+
+def test_issue4_the_sayer_of_what_evidence_shows_accuses(code: Code) -> None:
+    events = code('"The analysis shows that Russia is responsible for the attack," the British envoy said.')
+    assert pairs(events, "11") == [("GBR", "RUS")]
+
+
+def test_issue4_calling_an_act_illegal_is_criticism(code: Code) -> None:
+    assert pairs(code("China called the US tariffs illegal."), "11") == [("CHN", "USA")]
+    assert with_root(code("China called the US proposal a good start."), "11") == []
+
+
+def test_issue4_members_of_a_plural_role_act_one_by_one(code: Code) -> None:
+    events = code("The foreign ministers of France and Germany condemned the Syrian army.")
+    assert pairs(events, "11") == [("DEU", "SYR"), ("FRA", "SYR")]
+    assert all(e.source is not None and e.source.type == "GOV" for e in with_root(events, "11"))
+
+
+def test_issue4_serving_a_sentence_is_a_court_act(code: Code) -> None:
+    event = one(code("The Turkish journalist is serving a five-year sentence."), "17")
+    assert event.source is not None and event.source.type == "JUD"
+    assert event.target is not None and event.target.type == "MED"
+
+
+def test_issue4_such_a_measure_repeats_the_last_act_for_its_new_actors(code: Code) -> None:
+    events = code(
+        "Slovenia recalled its ambassador to Russia for consultations. "
+        "Such a measure was also taken by Bulgaria and Malta."
+    )
+    assert pairs(events, "16") == [("BGR", "RUS"), ("MLT", "RUS"), ("SVN", "RUS")]
+
+
+def test_issue4_the_same_measure_named_in_place_is_not_repeated(code: Code) -> None:
+    events = code(
+        "Slovenia rejected the accusation. The European Union adopted the same measure, by recalling its "
+        "ambassador to Russia."
+    )
+    assert [e for e in events if e.rule.startswith("same-act")] == []
+
+
+def test_issue4_a_noun_triggers_preposition_may_hang_on_its_light_verb(code: Code) -> None:
+    assert pairs(code("Iran made a request to the United Nations."), "02") == [("IRN", "IGO")]

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from eventwire.attributes.status import governing_say
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -20,7 +22,11 @@ LIGHT_VERBS = frozenset(
      # verbs that authorise the act their object names: "approved arms sales to X"
      "approve", "authorize", "authorise", "green-light", "clear", "announce", "order", "propose",
      # verbs that carry on, renew or finish the act their object names
-     "undertake", "renew", "lodge", "complete", "continue", "engage"}
+     "undertake", "renew", "lodge", "complete", "continue", "engage",
+     # verbs that press on with or widen the act their object names: "pressing its military operations"
+     "press", "intensify", "escalate", "expand", "step", "extend", "widen",
+     # verbs that voice the verbal act their object names: "expressed concern", "voiced criticism"
+     "express", "voice", "raise", "reiterate", "air", "register"}
 )  # fmt: skip
 """Verbs whose object noun names the act ("held talks", "paid a visit", "launched an attack")."""
 NON_VIOLENT_MODIFIERS = frozenset(
@@ -101,8 +107,9 @@ def noun_source(noun: Token) -> Token | None:
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in LIGHT_VERBS:
-        return subject_of(noun.head)
+    host = _measure_of(noun) or noun  # "made dozens of requests": the light verb's object is "dozens"
+    if host.dep_ in OBJECT_DEPS and host.head.pos_ == "VERB" and host.head.lemma_.lower() in LIGHT_VERBS:
+        return subject_of(host.head)
     for c in noun.children:
         # "Palestinian riots", "US tariffs", "the Israeli invasion": the nationality is the actor
         if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} and c.i < noun.i:
@@ -126,6 +133,48 @@ def _undergoer(noun: Token) -> bool:
     if noun.lemma_.lower() not in UNDERGONE_NOUNS:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+DRAWING_VERBS = frozenset(
+    {"draw", "spark", "prompt", "provoke", "trigger", "attract", "elicit", "earn", "face", "fuel", "stir",
+     "invite", "receive", "generate"}
+)  # fmt: skip
+"""Verbs whose subject undergoes the act their object noun names: "the law drew criticism from X" (X
+criticises the law's maker)."""
+VOICE_PREPS = ("by", "from", "among")
+"""Prepositions naming who voices a verbal act stated as a noun ("criticism from X", "concern among X")."""
+
+
+def drawing_verb(noun: Token) -> Token | None:
+    """The verb of drawing whose object is ``noun`` ("sparked criticism"), or None."""
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in DRAWING_VERBS and noun.head.i != noun.i:
+        return noun.head
+    return None
+
+
+def voiced_by(noun: Token, is_place: Callable[[Token], bool]) -> Token | None:
+    """Who voices a verbal act stated as a noun, when no possessor or light verb names them: "criticism from
+    X", "concern among X", "criticism on the part of X", "concerns in Congress" (an institution, not a place:
+    ``is_place``), on the noun or on the verb of drawing above it ("drew condemnation from X")."""
+    holders = [noun]
+    verb = drawing_verb(noun)
+    if verb is not None:
+        holders.append(verb)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ not in {"prep", "agent"}:
+                continue
+            word = prep.lower_
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ in TIME_ENTITIES:
+                    continue
+                if word in VOICE_PREPS or (word == "in" and not is_place(obj)):
+                    return obj
+                if word == "on" and obj.lower_ == "part":  # "on the part of X"
+                    inner = prep_object(obj, "of")
+                    if inner is not None:
+                        return inner
+    return None
 
 
 def is_figurative(noun: Token) -> bool:
@@ -164,6 +213,15 @@ PARTITIVE_NOUNS = frozenset(
 )  # fmt: skip
 """Quantity and part words whose "of" phrase names what is acted on: "25,000 tons of food aid", "part of a
 military aid programme", "$50,000 worth of goods"."""
+
+
+def _measure_of(noun: Token) -> Token | None:
+    """The quantity or part word whose "of" phrase ``noun`` is ("dozens of requests" -> dozens)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    measure = prep.head
+    return measure if measure.lemma_.lower() in PARTITIVE_NOUNS else None
 
 
 def content_of(noun: Token) -> Token:
@@ -229,9 +287,25 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
                 if c.dep_ == "xcomp":
                     found = object_of(c) or prep_object(c, "with") or prep_object(c, "to")
         else:
-            found = prep_object(trigger, slot)
+            found = prep_object(trigger, slot) or _light_verb_prep(trigger, slot)
         if found is not None:
             return found
+    return None
+
+
+def _light_verb_prep(noun: Token, prep: str) -> Token | None:
+    """A noun trigger's preposition on its light verb: "made a request to X", "launched an attack on X"."""
+    if noun.pos_ != "NOUN":
+        return None
+    host = _measure_of(noun) or noun
+    verb = host.head
+    if host.dep_ not in OBJECT_DEPS or verb.pos_ != "VERB" or verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ == prep:
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTITIES:
+                    return obj
     return None
 
 
@@ -268,4 +342,18 @@ def sayer_of(token: Token) -> Token | None:
     """The subject of the reporting verb that governs ``token``'s clause ("Britain says Russia was ...").
     The saying verbs are ``data/reporting.tsv``'s and the climb is the status stage's (one of each)."""
     verb = governing_say(token)
-    return subject_of(verb) if verb is not None else None
+    for _ in range(MAX_CLIMB):
+        if verb is None:
+            return None
+        subject = subject_of(verb)
+        if subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS:
+            return subject
+        verb = governing_say(verb)  # "the analysis shows that X is responsible," Y said: Y says so
+    return None
+
+
+EVIDENCE_NOUNS = frozenset(
+    {"analysis", "evidence", "investigation", "study", "finding", "data", "test", "result", "inquiry",
+     "probe", "examination", "review", "assessment", "research", "intelligence"}
+)  # fmt: skip
+"""Things that show rather than say: the one who cites them is the sayer."""

@@ -15,6 +15,7 @@ from eventwire.events.roles import (
     agent_of,
     conjuncts,
     content_of,
+    drawing_verb,
     is_figurative,
     is_negated,
     is_passive,
@@ -24,6 +25,7 @@ from eventwire.events.roles import (
     source_of,
     subject_of,
     target_of,
+    voiced_by,
 )
 from eventwire.resources import Resources
 from eventwire.stage_errors import require_parse
@@ -61,6 +63,7 @@ def find_events(doc: Document, resources: Resources) -> None:
             predicate = match_predicate(token, lexicon)
             if predicate is None:
                 events.extend(_bare_appeals(doc, token, sent_index))
+                events.extend(_same_act(doc, token, sent_index, events))
                 continue
             if (
                 token.pos_ == "NOUN"
@@ -162,6 +165,65 @@ def _apply_frame(doc: Document, frame: Frame, found: list[Event]) -> list[Event]
             event.trigger_token = head.i
         out.append(event)
     return out
+
+
+SAME_ACT_NOUNS = frozenset({"measure", "step", "move", "action", "decision"})
+SAME_ACT_MARKS = frozenset({"such", "same", "similar"})
+SAME_ACT_VERBS = {"follow": "suit", "do": "same"}
+"""Anaphoric acts: "such a measure was also taken by X", "Y adopted the same measure", "Z followed suit"."""
+MAX_SAME_ACT_DISTANCE = 2
+"""How many sentences back the act that "such a measure" repeats may be (chosen on gwn-277; re-run
+benchmarks/dev_score.py when changing it)."""
+
+
+def _same_act(doc: Document, token: Token, sent_index: int, events: list[Event]) -> list[Event]:
+    """The act of a recent event repeated by other actors: one event per new actor, with the earlier event's
+    code and target."""
+    lemma = token.lemma_.lower()
+    if lemma in SAME_ACT_NOUNS and any(c.lower_ in SAME_ACT_MARKS for c in token.children):
+        verb = token.head if token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB" else None
+    elif token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lower_ == SAME_ACT_VERBS.get(lemma) for c in token.children
+    ):
+        verb = token
+    else:
+        return []
+    if verb is None or is_negated(verb) or _named_in_place(verb) or _named_in_place(token):
+        return []
+    actor_head = source_of(verb)
+    earlier = [e for e in events if sent_index - MAX_SAME_ACT_DISTANCE <= e.sent_index < sent_index]
+    if actor_head is None or not earlier:
+        return []
+    model = earlier[-1]
+    if model.target is None or model.cameo[:2] in SYMMETRIC_ROOTS:
+        return []
+    sources = [a for a in _member_actors(doc, conjuncts(actor_head)) if a is not None]
+    _fill_countries(doc, verb, sent_index, [*sources])
+    sent = require_parse(doc)[token.i].sent
+    out = []
+    for source in sources:
+        if model.source is not None and _same_actor(source, model.source):
+            continue
+        out.append(
+            replace(
+                model,
+                source=source,
+                target=replace(model.target),
+                evidence=doc.span(sent.start_char, sent.end_char),
+                trigger=doc.span(token.idx, token.idx + len(token.text)),
+                rule=f"same-act:{lemma}<{model.rule}",
+                sent_index=sent_index,
+                trigger_token=token.i,
+                other_mentions=[],
+            )
+        )
+    return out
+
+
+def _named_in_place(token: Token) -> bool:
+    """ "adopted the same measure, by recalling its ambassador": the act is coded from its own verb."""
+    by_phrases = (c for c in token.children if c.dep_ == "prep" and c.lower_ == "by")
+    return any(g.tag_ == "VBG" for c in by_phrases for g in c.children)
 
 
 OBLIGATION_MODALS = {"should": "020", "must": "100", "ought": "020"}
@@ -326,7 +388,7 @@ def _events_for(
         tgt_heads = (
             [tgt_head] if src_head is not None and src_head in conjuncts(tgt_head) else conjuncts(tgt_head)
         )
-        targets = [a for a in (actor_for(doc, t) for t in tgt_heads) if a is not None] or [None]
+        targets = [a for a in _member_actors(doc, tgt_heads) if a is not None] or [None]
         if targets == [None] and predicate.needs_target:
             return []
         aimed_at_thing = predicate.target_slots[0] == "obj" and predicate.cameo[:2] not in FORCE_ROOTS
@@ -345,7 +407,7 @@ def _events_for(
         heads = (
             [src_head] if tgt_head is not None and tgt_head in conjuncts(src_head) else conjuncts(src_head)
         )
-        sources = [a for a in (actor_for(doc, t) for t in heads) if a is not None]
+        sources = [a for a in _member_actors(doc, heads) if a is not None]
     if not sources:
         return []
     _fill_countries(doc, trigger, sent_index, [*sources, *targets])
@@ -357,6 +419,8 @@ def _events_for(
         for target in targets:
             if target is None:
                 target = _domestic_target(doc, trigger, predicate, source, sent_index)
+            if target is None and tgt_head is not None:
+                target = _maker_target(doc, tgt_head, predicate, sent_index)
             if target is not None and (_same_actor(source, target) or _self_pronoun(source, target)):
                 continue
             if not _political(predicate, source, target):
@@ -381,6 +445,31 @@ def _events_for(
     return out
 
 
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _member_actors(doc: Document, heads: list[Token]) -> list[Actor | None]:
+    """The actors of ``heads``; a plural role with coordinated members ("the governors of Texas, Arizona and
+    New Mexico", "the foreign ministers of France and Germany") is one actor per member, of the role's type
+    (one event per source-target pair, as ANNOTATION.md asks)."""
+    if len(heads) == 1 and heads[0].tag_ in PLURAL_TAGS:
+        role = actor_for(doc, heads[0])
+        inner = next(
+            (o for c in heads[0].children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+             if o.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        members = conjuncts(inner) if inner is not None else []
+        if role is not None and len(members) > 1 and all(m.i in doc.mention_at for m in members):
+            found = [actor_for(doc, m) for m in members]
+            # each member is named by its own words, so that the merge stage keeps them apart
+            return [
+                replace(a, type=role.type or a.type, name=a.name or a.span.text) if a is not None else None
+                for a in found
+            ]
+    return [actor_for(doc, t) for t in heads]
+
+
 def _heads(
     doc: Document, trigger: Token, predicate: Predicate, passive: bool
 ) -> tuple[Token | None, Token | None]:
@@ -389,9 +478,16 @@ def _heads(
         return sayer_of(trigger), source_of(trigger)
     src_head = prep_object(trigger, "from") if predicate.source == "from" else None
     src_head = src_head or source_of(trigger)
+    if src_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in VERBAL_ROOTS:
+        src_head = voiced_by(trigger, lambda t: _is_place(doc, t))  # "criticism from X", "drew ... from X"
+    if predicate.source.startswith("implicit:") and predicate.target_slots[0] == "subj":
+        src_head = None  # the subject undergoes the act ("X is serving a sentence"): the source is implicit
     if predicate.source_at:  # the actor a dictionary pattern's markers point at comes first
         src_head = _first_actor(doc, predicate.source_at, None) or src_head
     tgt_head = _target_head(doc, trigger, predicate.target_slots)
+    drawn = drawing_verb(trigger) if trigger.pos_ == "NOUN" else None
+    if drawn is not None and (tgt_head is None or actor_for(doc, tgt_head) is None):
+        tgt_head = subject_of(drawn) or tgt_head  # "the plan drew criticism": aimed at the plan's maker
     if tgt_head is None and predicate.target_slots[0] == "obj" and passive:
         tgt_head = _nearest_mention_before(doc, trigger)
     if tgt_head is None and predicate.cameo[:2] == "14":
@@ -400,13 +496,16 @@ def _heads(
         # "Britain is considering Russia's request": the request is addressed to the one considering it
         if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
             tgt_head = subject_of(trigger.head) if trigger.dep_ == "dobj" else agent_of(trigger.head)
-    deep = predicate.target_slots[0] != "none" and "required" not in predicate.target_slots
+    deep = predicate.target_slots[0] != "none" and (
+        "required" not in predicate.target_slots or trigger.pos_ == "NOUN"
+    )  # a noun's required target may sit inside its phrase: "concern about Russia's buildup"
     if deep and (tgt_head is None or actor_for(doc, tgt_head) is None):
         # an object the row's cue names is what is acted with ("sent mercenaries"), not the target
         theme = object_of(trigger) if any(c.key == "obj" for c in predicate.cues) else None
         # a place is no target of force (see FORCE_ROOTS); "lifted the curfew in Montenegro" aims at it
         places = predicate.cameo[:2] not in FORCE_ROOTS
-        tgt_head = _deep_target(doc, tgt_head or trigger, src_head, theme, places) or tgt_head
+        start = trigger if trigger.pos_ == "NOUN" else tgt_head or trigger  # "concern about Russia's buildup"
+        tgt_head = _deep_target(doc, start, src_head, theme, places) or tgt_head
     if tgt_head is None or actor_for(doc, tgt_head) is None:
         tgt_head = _first_actor(doc, predicate.target_at, src_head) or tgt_head  # dictionary patterns
     if (tgt_head is None or actor_for(doc, tgt_head) is None) and _announced(trigger):
@@ -418,6 +517,18 @@ def _heads(
         if len(sides) > 1:
             src_head, tgt_head = sides[0], sides[1]
     return src_head, tgt_head
+
+
+PLACE_KINDS = frozenset({"country", "capital"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_place(doc: Document, token: Token) -> bool:
+    """A country, capital or other place ("concern in Germany" says where, not who)."""
+    index = doc.mention_at.get(token.i)
+    if index is not None and doc.mentions[index].kind in PLACE_KINDS:
+        return True
+    return token.ent_type_ in PLACE_ENTITIES
 
 
 def _first_actor(doc: Document, indexes: tuple[int, ...], besides: Token | None) -> Token | None:
@@ -505,7 +616,9 @@ def _deep_target(
                 continue  # "shelled positions in northern Syria": where it happened, not to whom
             named = token.i in doc.mention_at or token.pos_ == "NOUN"  # "the Mali agreement": Mali
             if token != theme and named and actor_for(doc, token) is not None:
-                return token
+                mention = _mention_for(doc, token)
+                if mention is None or mention.head not in source_tokens:  # "on the part of X": the source
+                    return token
             following.extend(c for c in token.children if c.dep_ in DEEP_DEPS)
         frontier = following
     return None
@@ -630,11 +743,38 @@ def _domestic_target(
     return Actor(span=span, name=None, country=country, type="GOV" if protest else "CVL", kind=DOMESTIC_KIND)
 
 
+MADE_BY = {
+    **dict.fromkeys(("law", "bill", "legislation", "decree", "amendment", "regulation", "policy"), "GOV"),
+    **dict.fromkeys(("ruling", "verdict", "judgment", "judgement"), "JUD"),
+}
+"""Acts whose maker a judgement aims at when the text names none: a law or policy is the government's, a
+ruling the court's ("the law drew criticism", "condemned the verdict")."""
+MAKER_ROOTS = frozenset({"11", "12"})
+
+
+def _maker_target(doc: Document, head: Token, predicate: Predicate, sent_index: int) -> Actor | None:
+    """The unnamed maker of a criticised or rejected law or ruling: of the one country named in the
+    sentence, else of the article's focus country."""
+    type_ = MADE_BY.get(head.lemma_.lower())
+    if type_ is None or predicate.cameo[:2] not in MAKER_ROOTS:
+        return None
+    named = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) else []
+    local = [c for c in dict.fromkeys(named) if c not in {"IGO", "NGO"}]
+    country = local[0] if len(local) == 1 else doc.focus_country
+    if country is None:
+        return None
+    span = doc.span(head.idx, head.idx + len(head.text))
+    return Actor(span=span, name=None, country=country, type=type_, kind=DOMESTIC_KIND)
+
+
 def _implicit_source(
     doc: Document, trigger: Token, predicate: Predicate, passive: bool, target: Actor | None
 ) -> Actor | None:
     """The unnamed agent of a passive coercion verb ("X was arrested": the police of X's country)."""
-    if not (passive and predicate.source.startswith("implicit:") and target is not None):
+    undergoer_subject = predicate.target_slots[0] == "subj"  # "X is serving a sentence"
+    if not (passive or undergoer_subject) or target is None:
+        return None
+    if not predicate.source.startswith("implicit:"):
         return None
     type_ = predicate.source.split(":", 1)[1]
     span = doc.span(trigger.idx, trigger.idx + len(trigger.text))
@@ -808,7 +948,8 @@ def _nationality_actor(doc: Document, head: Token) -> Actor | None:
         country = _ent_country(doc, ent)
         if country and ent is not None:
             span = doc.span(ent.start_char, head.idx + len(head.text))
-            return Actor(span=span, country=country, type=None, kind="demonym")
+            # "the Ukrainian law" is the government's, "the Russian verdict" a court's (MADE_BY)
+            return Actor(span=span, country=country, type=MADE_BY.get(head.lemma_.lower()), kind="demonym")
     return None
 
 
@@ -826,8 +967,11 @@ def _mention_for(doc: Document, head: Token) -> Mention | None:
     # first for the same actor (apposition, compound), then "of X"; a possessor names the actor only of
     # an act ("the government's decision"), not of a person ("Zuma's adviser")
     act = head.lemma_.lower() in ACT_NOUNS
+    of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     passes = (
         lambda c: c.dep_ in {"appos", "compound"},
+        # "China's treatment of the Uighurs": the possessor does what the noun names
+        lambda c: c.dep_ == "poss" and of_phrase,
         lambda c: c.dep_ == "prep" and c.lower_ == "of",
         lambda c: c.dep_ == "poss" and act,
         # "an Indian proposal", "calls by Belarus's rulers", "an offer from Afghanistan": who made the act
