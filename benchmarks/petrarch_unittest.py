@@ -10,8 +10,10 @@ suite's <Environment> block names. The <Parse> trees are not used (eventwire par
 Codes. eventwire's actors become PETRARCH codes with :func:`eventwire.dictionaries.petrarch_codes`, composed
 as PETRARCH composes them: the codes of the dictionary actors named in the actor's text (dated roles on the
 record's date; ``ELR/GAL`` gives two), else the country of an actor whose own text names it, else ``---``;
-then the dictionary agents named in the text (``~GOV`` after, ``NGO~`` before); eventwire's own types are
-not used. No actor (no target) is ``---``. A triple
+then the dictionary agents named in the text (``~GOV`` after, ``NGO~`` before), or failing those the agents
+of the noun whose "of" phrase names the actor ("the ambassadors of Arnor and Gondor"); a personal pronoun is
+coded as the subject of the clause above its own, as PETRARCH resolves it; eventwire's own types are not
+used. No actor (no target) is ``---``. A triple
 (source, target, event) matches exactly; the root-level variant compares the three-letter roots of both
 actors and the two-digit CAMEO root.
 
@@ -148,8 +150,8 @@ def code_records(records: list[Record], config: Config, no_lexicon: bool) -> Pet
     for doc in pipeline.pipe(docs, batch_size=32):
         record = by_key[doc.doc_id]
         for event in doc.events:
-            sources = dictionaries.petrarch_codes(event.source, doc.pub_date) or [NO_ACTOR]
-            targets = dictionaries.petrarch_codes(event.target, doc.pub_date) or [NO_ACTOR]
+            sources = dictionaries.petrarch_codes(event.source, doc.pub_date, doc) or [NO_ACTOR]
+            targets = dictionaries.petrarch_codes(event.target, doc.pub_date, doc) or [NO_ACTOR]
             record.produced += [(s, t, event.cameo) for s in sources for t in targets]
         record.produced = list(dict.fromkeys(record.produced))
     return dictionaries

@@ -52,6 +52,14 @@ ENCIRCLE
 
 --- REBUKE [122] ---
 REBUKE
+
+--- AGREE [030] ---
+AGREE
+- * WITH % [031]
+
+--- POSTPONE [---] ---
+POSTPONE
+- % HAVE * [191]
 """
 DISCARDS = "CROQUET\n"
 
@@ -77,8 +85,8 @@ def _code(
     assert dictionaries is not None
     out = []
     for e in doc.events:
-        src = dictionaries.petrarch_codes(e.source, day) or ["---"]
-        tgt = dictionaries.petrarch_codes(e.target, day) or ["---"]
+        src = dictionaries.petrarch_codes(e.source, day, doc) or ["---"]
+        tgt = dictionaries.petrarch_codes(e.target, day, doc) or ["---"]
         out += [(s, t, e.cameo) for s in src for t in tgt]
     return out
 
@@ -172,3 +180,32 @@ def test_the_target_is_the_first_actor_of_the_verb_phrase(pipeline: Pipeline) ->
     # issue 5: PETRARCH codes the first actor noun phrase of the verb phrase, however deep
     text = "The Freedonian Navy has encircled the roads leading into Sylvania."
     assert _code(pipeline, text) == [("FREMIL", "SYL", "1721")]
+
+
+@pytest.mark.slow
+def test_a_compound_marker_before_the_verb_codes_the_members_against_each_other(pipeline: Pipeline) -> None:
+    # "- % HAVE * [191]": the compound subject's members act on each other
+    text = "Freedonia and Sylvania have postponed their meeting."
+    assert sorted(_code(pipeline, text)) == [("FRE", "SYL", "191"), ("SYL", "FRE", "191")]
+    # "- * WITH % [031]": a compound after the verb is the target; the subject acts on it, not back
+    assert _code(pipeline, "Freedonia agreed with Sylvania on Monday.") == [("FRE", "SYL", "031")]
+
+
+@pytest.mark.slow
+def test_actors_in_an_of_phrase_take_the_agents_of_its_noun(pipeline: Pipeline) -> None:
+    # PETRARCH codes the noun phrase: the actors of its "of" phrase with the agents of its head
+    text = "The admirals of Freedonia and Sylvania hailed Rufus Firefly on Monday."
+    assert sorted(_code(pipeline, text)) == [("FREMIL", "FREGOV", "041"), ("SYLMIL", "FREGOV", "041")]
+
+
+@pytest.mark.slow
+def test_a_listed_verb_under_a_preposition_is_no_event(pipeline: Pipeline) -> None:
+    # PETRARCH 2 reads a prepositional phrase for its actors, not for an event: "after hailing X"
+    text = "Freedonia rebuked Sylvania after hailing Rufus Firefly."
+    assert _code(pipeline, text) == [("FRE", "SYL", "122")]
+
+
+@pytest.mark.slow
+def test_a_personal_pronoun_takes_the_subject_of_the_clause_above(pipeline: Pipeline) -> None:
+    # PETRARCH resolves "it" to the first noun phrase of the clause that holds the pronoun's own clause
+    assert _code(pipeline, "Freedonia declared it rebuked Sylvania.") == [("FRE", "SYL", "122")]

@@ -321,9 +321,11 @@ class PetrarchDictionaries:
         return frozenset(i for i, s in enumerate(sents) if matcher.sentence_match(s.text) is not None)
 
     # -- PETRARCH codes for eventwire's actors -------------------------------------------------
-    def petrarch_codes(self, actor: Actor | None, day: dt.date | None) -> list[str]:
+    def petrarch_codes(
+        self, actor: Actor | None, day: dt.date | None, doc: Document | None = None
+    ) -> list[str]:
         """PETRARCH-style codes of an eventwire actor (see :func:`petrarch_codes`)."""
-        return petrarch_codes(actor, self, day)
+        return petrarch_codes(actor, self, day, doc)
 
     def summary(self) -> dict[str, int | float]:
         return {
@@ -364,7 +366,9 @@ stands for a dictionary actor the set lacks. Roles, pronouns and unknown organis
 from context (the article's focus, an antecedent), which PETRARCH does not do."""
 
 
-def petrarch_codes(actor: Actor | None, dictionaries: PetrarchDictionaries, day: dt.date | None) -> list[str]:
+def petrarch_codes(
+    actor: Actor | None, dictionaries: PetrarchDictionaries, day: dt.date | None, doc: Document | None = None
+) -> list[str]:
     """The PETRARCH codes of an eventwire actor, composed as PETRARCH composes them from its noun phrase:
 
     - actor codes: the codes of the dictionary actors named in the actor's text (on ``day``; ``ELR/GAL``
@@ -373,17 +377,27 @@ def petrarch_codes(actor: Actor | None, dictionaries: PetrarchDictionaries, day:
     - agent codes: the dictionary agents named in the text, each appended (``~GOV``) or put before
       (``NGO~``) unless the code already holds it; eventwire's own actor types are not used (PETRARCH codes
       "the mayor of Caras Galadhon" ``ELF`` when "mayor" is no agent).
+    - with the parsed ``doc``: a personal pronoun ("it", "they") is coded as its antecedent, the subject
+      of the clause above its own (see :func:`_antecedent`); an actor named in an "of" phrase of an agent
+      noun ("the ambassadors of Arnor, Osgiliath and Gondor") takes that noun's agents, as PETRARCH codes
+      the whole noun phrase (the actors of its prepositional phrase, the agents of its head).
     ``[]`` stands for no actor (``---``): no actor code and no agent.
     """
     if actor is None:
         return []
     text = actor.span.text
+    if doc is not None and text.lower() in PERSONAL_PRONOUNS:
+        antecedent = _antecedent(actor, doc)
+        if antecedent is not None:
+            text = antecedent
     roots: list[str] = []
     for entry in dictionaries.find_actors(text):
         code = entry.code_on(day)
         if code is not None:
             roots += code.split("/")
     agents = dictionaries.find_agents(text)
+    if roots and not agents and doc is not None:
+        agents = _holder_agents(actor, dictionaries, doc)
     if not roots:
         named = actor.kind in NAMING_KINDS and actor.country and len(actor.country) == 3
         if not named and not agents:
@@ -398,6 +412,49 @@ def petrarch_codes(actor: Actor | None, dictionaries: PetrarchDictionaries, day:
             code = agent.code + code if agent.prefix else code + agent.code
         out.append(code)
     return list(dict.fromkeys(out))
+
+
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her"})
+"""Pronouns PETRARCH resolves to an antecedent (its PRP; possessives and reflexives are not resolved)."""
+
+
+def _antecedent(actor: Actor, doc: Document) -> str | None:
+    """The text of the subject of the clause above the pronoun's own ("Ethiopia indicated it deplored
+    Libya": Ethiopia), as PETRARCH resolves a personal pronoun: it skips the pronoun's own clause and takes
+    the first noun phrase of the clause that holds it."""
+    parsed = doc.nlp
+    if parsed is None:
+        return None
+    span = parsed.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root.head
+    if verb.dep_ not in {"ccomp", "xcomp"} or verb.head.i == verb.i:
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.head.i]
+    if not subjects or subjects[0].lower_ in PERSONAL_PRONOUNS:
+        return None
+    subject = subjects[0]
+    return parsed[subject.left_edge.i : subject.right_edge.i + 1].text
+
+
+def _holder_agents(actor: Actor, dictionaries: PetrarchDictionaries, doc: Document) -> list[AgentEntry]:
+    """The agents of the noun whose "of" phrase names ``actor`` (or a conjunct of it): "the ambassadors
+    of Arnor, Osgiliath and Gondor" gives each country ``~GOV``."""
+    parsed = doc.nlp
+    if parsed is None:
+        return []
+    span = parsed.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    holder = prep.head
+    return dictionaries.find_agents(parsed[holder.left_edge.i : holder.i + 1].text)
 
 
 # --- the gazetteer overlay --------------------------------------------------------------------------

@@ -29,7 +29,9 @@ As in PETRARCH, the dictionaries decide for the verbs they list: a listed verb t
 or a code eventwire cannot emit) is no event, and the predicate lexicon is only consulted for verbs the
 dictionaries do not list. A verb coded only by its default code whose clausal complement holds a coded verb
 is no event either: PETRARCH 2 passes the complement's event up ("X will restore ties with Y, an official
-said" codes X's act, not the official's statement).
+said" codes X's act, not the official's statement). A listed verb heading a clause under a preposition
+("celebrated Iftar with Y after leaving Z", "by not setting up the board") is no event: PETRARCH 2 reads a
+prepositional phrase for its actors only, never for an event.
 """
 
 from __future__ import annotations
@@ -163,12 +165,18 @@ class VerbPatternMatcher:
         nothing eventwire can use: ``---``, a code outside CAMEO, or a default code whose clausal
         complement holds a coded verb (PETRARCH 2 passes the complement's event up: "X will restore ties
         with Y, an official said" is X's act, not the official's statement). None for an unlisted verb."""
+        if token.dep_ == "pcomp" and self._listed(token):
+            return _NO_EVENT  # a clause under a preposition ("after leaving X"): see the module docstring
         sent = token.sent
         if self._sentence[0] is not token.doc or self._sentence[1] != sent.start:  # once per sentence
             words = [t.text.upper() for t in sent]
             self._sentence = (token.doc, sent.start, words, frozenset(words))
         _, _, words, present = self._sentence
         return self._match(token, words, present, sent.start)
+
+    def _listed(self, token: Token) -> bool:
+        """Do the dictionaries list the verb (by its form or its lemma)?"""
+        return bool(self._by_word.get(token.text.upper()) or self._by_word.get(token.lemma_.upper()))
 
     def _match(
         self, token: Token, words: list[str], present: frozenset[str], offset: int, build: bool = True
@@ -230,7 +238,7 @@ class VerbPatternMatcher:
                 source, slots = marked
                 if source == PHRASE_SOURCE:  # "+ * MONEY $": the actor after the verb gives
                     source, source_at, phrase = "subj", phrase, ()
-        symmetric = pattern is not None and "%" in pattern.markers
+        symmetric = pattern is not None and _compound_subject_marked(pattern, token)
         if coded.reverse and not phrase and len(source_at) > 1:
             symmetric = True  # a reciprocal code ("064:064") with compound subjects and no other party
         reverse = coded.reverse or (coded.code if symmetric else None)
@@ -248,6 +256,15 @@ class VerbPatternMatcher:
             target_at=phrase,
             origin=coded.origin,
         )
+
+
+def _compound_subject_marked(pattern: VerbPattern, token: Token) -> bool:
+    """A ``%`` before the verb ("% HAVE POSTPONED *") codes the members of a compound subject against each
+    other; the pattern needs a compound there (PETRARCH's compound actor). A ``%`` after the verb ("* WITH
+    %": "agrees with the Philippines and France") is a compound target: the subject acts on each member."""
+    if not any(e.text == "%" for e in pattern.before):
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.conjuncts for c in token.children)
 
 
 def _placeholder(code: str) -> bool:
