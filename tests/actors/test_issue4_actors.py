@@ -4,21 +4,12 @@ these tests (loads the spaCy model)."""
 from __future__ import annotations
 
 import pytest
+from tests.actors.helpers import run_actors
 
-from eventwire.actors.stage import find_actors
 from eventwire.document import Document, Mention
 from eventwire.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
-
-
-def run_actors(pipeline: Pipeline, text: str) -> Document:
-    doc = Document(doc_id="a", original=text)
-    for stage in pipeline.stages:
-        stage(doc, pipeline.resources)
-        if stage.func is find_actors:
-            return doc
-    raise AssertionError("no actors stage")
 
 
 def find(doc: Document, text: str) -> Mention:

@@ -4,8 +4,8 @@ country (loads the spaCy model)."""
 from __future__ import annotations
 
 import pytest
+from tests.actors.helpers import run_actors
 
-from eventwire.actors.stage import find_actors
 from eventwire.document import Document, Mention
 from eventwire.pipeline import Pipeline
 
@@ -21,16 +21,6 @@ ARTICLE = (
     "\n"
     "Hundreds of protesters in Nairobi marched against foreign troops in Africa on Saturday."
 )
-
-
-def run_actors(pipeline: Pipeline, text: str) -> Document:
-    """The stages up to and including ``actors`` (read, clean, nlp, actors)."""
-    doc = Document(doc_id="a", original=text)
-    for stage in pipeline.stages:
-        stage(doc, pipeline.resources)
-        if stage.func is find_actors:
-            return doc
-    raise AssertionError("no actors stage")
 
 
 @pytest.fixture(scope="module")
