@@ -7,14 +7,11 @@ The code tables are tested without spaCy; the constructions go through the whole
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-from eventwire.api import code_text
 from eventwire.document import Event
 from eventwire.events.frames import framed_code
-from eventwire.pipeline import Pipeline
 
 
 @pytest.mark.parametrize(
@@ -49,16 +46,6 @@ def test_framed_code(kind: str, act: str, expected: str | None) -> None:
 
 
 Code = Callable[[str], list[Event]]
-
-
-@pytest.fixture(scope="module")
-def code(pipeline: Pipeline, find_span_problems: Callable[[str, list[dict[str, Any]]], list[str]]) -> Code:
-    def run(text: str) -> list[Event]:
-        events = code_text(text, doc_id="t", pipeline=pipeline)
-        assert find_span_problems(text, [e.to_json() for e in events]) == []
-        return events
-
-    return run
 
 
 def summary(events: list[Event]) -> list[tuple[str, str | None, str | None]]:

@@ -7,7 +7,6 @@ CAMEO root, the status. Every span of every event is checked against the text (t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
@@ -18,18 +17,6 @@ from eventwire.pipeline import Pipeline
 pytestmark = pytest.mark.slow
 
 Code = Callable[[str], list[Event]]
-
-
-@pytest.fixture(scope="module")
-def code(pipeline: Pipeline, find_span_problems: Callable[[str, list[dict[str, Any]]], list[str]]) -> Code:
-    """Code one text; fails unless ``text[start:end] == span text`` for every span of every event."""
-
-    def run(text: str) -> list[Event]:
-        events = code_text(text, doc_id="t", pipeline=pipeline)
-        assert find_span_problems(text, [e.to_json() for e in events]) == []
-        return events
-
-    return run
 
 
 def with_root(events: list[Event], root: str) -> list[Event]:
@@ -357,8 +344,6 @@ def test_date_of_another_act_is_not_taken(code: Code) -> None:
 
 def test_date_of_the_act_itself_is_taken() -> None:
     import datetime as dt
-
-    from eventwire.api import code_text
 
     events = code_text("Police arrested the opposition leader on September 1.", pub_date=dt.date(2021, 9, 13))
     event = one(events, "17")
