@@ -53,6 +53,7 @@ COMMAND_OPTIONS = {
                "--until",
                "--all-versions", "--limit", "--format", "--output"},
     "watch": {"--db", "--every", "--max-polls", "--dictionaries"},
+    "serve": {"--db", "--host", "--port", "--token", "--watch", "--every", "--dictionaries"},
 }  # fmt: skip
 
 

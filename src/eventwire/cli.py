@@ -1,4 +1,4 @@
-"""Command line: ``eventwire code|ingest|events|watch``.
+"""Command line: ``eventwire code|ingest|events|watch|serve``.
 
 A thin layer over the library (:mod:`eventwire.api`, :mod:`eventwire.ingest`, :mod:`eventwire.store`,
 :mod:`eventwire.watch`): it parses options, prints results to stdout and one line per bad input to stderr,
@@ -127,6 +127,36 @@ def _parser() -> argparse.ArgumentParser:
         "--max-polls", type=int, metavar="N", help="stop after N polls (default: run until stopped)"
     )
     _dictionaries_option(watch)
+
+    serve = sub.add_parser(
+        "serve",
+        help="serve the store: JSON API, API docs and a browser UI",
+        description="Serve the store over HTTP: a JSON API (OpenAPI docs at /docs) and a browser UI at /. "
+        "Read-only unless --token (or $EVENTWIRE_TOKEN) is given, which enables POST /api/ingest, or "
+        "--watch, which runs a watcher inside the server so the store can be browsed while it grows.",
+    )
+    _db_option(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--token",
+        metavar="TOKEN",
+        help="enable the write endpoints, which then require 'Authorization: Bearer TOKEN' "
+        "(at least 16 characters; default: $EVENTWIRE_TOKEN if set)",
+    )
+    serve.add_argument(
+        "--watch",
+        nargs="+",
+        metavar="SOURCE",
+        default=[],
+        help="feeds, pages or .urls files to poll and ingest",
+    )
+    serve.add_argument(
+        "--every", default="15m", metavar="INTERVAL", help="poll interval for --watch (default: 15m)"
+    )
+    _dictionaries_option(serve)
     return parser
 
 
@@ -330,7 +360,35 @@ def run_watch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"code": run_code, "ingest": run_ingest, "events": run_events, "watch": run_watch}
+# --- serve ----------------------------------------------------------------------------------------
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from eventwire.watch import parse_interval
+    from eventwire.web.server import ServeOptions, serve
+
+    if not 0 < args.port < 65536:
+        raise BadOption("--port", f"{args.port} is not a port", "give 1-65535")
+    options = ServeOptions(
+        db=args.db,
+        host=args.host,
+        port=args.port,
+        token=args.token or os.environ.get("EVENTWIRE_TOKEN") or None,
+        watch=tuple(args.watch),
+        every_s=parse_interval(args.every),
+        config=_config(args),
+    )
+    serve(options, _say)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "code": run_code,
+    "ingest": run_ingest,
+    "events": run_events,
+    "watch": run_watch,
+    "serve": run_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

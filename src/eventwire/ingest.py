@@ -40,6 +40,7 @@ class IngestSummary:
     events: int = 0
     elapsed: float = 0.0
     interrupted: bool = False
+    article_ids: list[str] = field(default_factory=list)  # ids written (not in to_json: runs can be large)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -185,6 +186,7 @@ def _ingest_batch(
             summary.ingested += 1
             summary.versions += outcome == "version"
     summary.events += result.events
+    summary.article_ids += result.new + result.versions
 
 
 def _document(item: RawInput) -> Document:

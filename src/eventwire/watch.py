@@ -12,7 +12,7 @@ import re
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from types import FrameType
 
 from eventwire.errors import BadOption
@@ -80,21 +80,26 @@ def watch(
     report: ReportFunc | None = None,
     on_poll: Callable[[IngestSummary], None] | None = None,
     max_polls: int | None = None,
+    lock: AbstractContextManager[object] | None = None,
 ) -> int:
-    """Poll ``sources`` until ``stop`` is set (or ``max_polls`` polls); returns the number of polls."""
+    """Poll ``sources`` until ``stop`` is set (or ``max_polls`` polls); returns the number of polls.
+
+    ``lock`` is held for each poll (the server shares one pipeline between its watcher and its ingest
+    endpoint)."""
     polls = 0
     while not stop():
-        summary = ingest(
-            sources,
-            store,
-            pipeline,
-            fetcher=fetcher,
-            skip_known_urls=True,
-            report=report,
-            should_stop=stop,
-            command="watch",
-        )
-        _record_poll(store, sources, summary)
+        with lock or nullcontext():
+            summary = ingest(
+                sources,
+                store,
+                pipeline,
+                fetcher=fetcher,
+                skip_known_urls=True,
+                report=report,
+                should_stop=stop,
+                command="watch",
+            )
+            _record_poll(store, sources, summary)
         polls += 1
         if on_poll is not None:
             on_poll(summary)

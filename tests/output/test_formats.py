@@ -60,7 +60,7 @@ def sample_event(**changes: Any) -> Event:
 
 
 def test_writer_names_are_pinned() -> None:
-    assert list(WRITERS) == ["table", "jsonl", "csv"]
+    assert list(WRITERS) == ["table", "jsonl", "csv", "gdelt", "geojson"]
 
 
 # --- jsonl ----------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from eventwire.document import Event
+from eventwire.output.gdelt import write_gdelt
+from eventwire.output.geojson import write_geojson
 
 EventLike = Event | dict[str, Any]
 """A coded event, or its JSON record (as the store gives it back)."""
@@ -93,8 +95,10 @@ WRITERS: dict[str, Callable[[Iterable[EventLike], TextIO], None]] = {
     "table": write_table,
     "jsonl": write_jsonl,
     "csv": write_csv,
+    "gdelt": write_gdelt,
+    "geojson": write_geojson,
 }
-"""Output formats by name (the CLI's --format choices). A test pins this list."""
+"""Output formats by name (the CLI's --format choices, and the web app's exports). A test pins this list."""
 
 
 def render(events: Iterable[EventLike], fmt: str) -> str:

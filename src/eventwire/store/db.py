@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError, StoreLocked, StoreVersionError
-from eventwire.store.schema import MIGRATIONS, Migration
+from eventwire.store.schema import MIGRATIONS, TERM_PATTERN, Migration
 
 DEFAULT_DB = "eventwire.duckdb"
 """The store a command uses when ``--db`` is not given (in the working directory)."""
@@ -133,12 +134,28 @@ def date_range(value: str | None) -> tuple[dt.date | None, dt.date | None]:
 
 
 class Store:
-    """An open store. Use :meth:`open` (a context manager closes it)."""
+    """An open store. Use :meth:`open` (a context manager closes it).
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    Threads. A DuckDB connection must not be used by two threads at once: a thread other than the opener
+    works on its own :meth:`view` (a cursor on the same database, sharing this store's write lock, so that
+    batches from several threads are written one after another).
+    """
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        path: str,
+        read_only: bool,
+        write_lock: threading.RLock | None = None,
+    ) -> None:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self.write_lock = write_lock or threading.RLock()
+
+    def view(self) -> Store:
+        """A handle for another thread: its own cursor on the same database; close it when done."""
+        return Store(self.con.cursor(), self.path, self.read_only, self.write_lock)
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -159,8 +176,10 @@ class Store:
             if "lock" in str(exc).lower():
                 raise StoreLocked(
                     name,
-                    "another eventwire process has this store open for writing",
-                    "wait for it to finish, stop it, or use `serve --watch` to browse while it grows",
+                    "another eventwire process has this store open (DuckDB lets one process write, "
+                    "and no other process open the file meanwhile)",
+                    "wait for it to finish or stop it; to browse a store while it grows, run "
+                    "`eventwire serve --watch SOURCE...` as its only writer",
                 ) from exc
             raise StoreError(
                 name, f"cannot open the store ({exc})", "check the path and permissions"
@@ -278,23 +297,24 @@ class Store:
             raise StoreError(self.path, "the store is open read-only", "open it for writing")
         result = BatchResult()
         now = _now()
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            for item in articles:
-                self._write_article(item, run_id, code_version, now, result)
-            for rej in rejected:
-                self.con.execute(
-                    """INSERT INTO rejected VALUES (?, ?, ?, ?, ?, ?)
-                       ON CONFLICT (origin, reason_code) DO UPDATE
-                       SET message = excluded.message, last_seen = excluded.last_seen,
-                           run_id = excluded.run_id""",
-                    [rej.origin, rej.reason_code, rej.message, now, now, run_id],
-                )
-                result.rejected += 1
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        with self.write_lock:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                for item in articles:
+                    self._write_article(item, run_id, code_version, now, result)
+                for rej in rejected:
+                    self.con.execute(
+                        """INSERT INTO rejected VALUES (?, ?, ?, ?, ?, ?)
+                           ON CONFLICT (origin, reason_code) DO UPDATE
+                           SET message = excluded.message, last_seen = excluded.last_seen,
+                               run_id = excluded.run_id""",
+                        [rej.origin, rej.reason_code, rej.message, now, now, run_id],
+                    )
+                    result.rejected += 1
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
         return result
 
     def _write_article(
@@ -322,6 +342,7 @@ class Store:
                 art.status, art.skip_reason, art.text, code_version, run_id, now,
             ],
         )  # fmt: skip
+        self._index_terms(article_id, f"{art.title or ''} {art.text}")
         (result.versions if previous_id else result.new).append(article_id)
         result.outcomes.append("version" if previous_id else "new")
         ids = event_ids(article_id, code_version, item.events)
@@ -335,6 +356,20 @@ class Store:
                 rows,
             )
         result.events += len(rows)
+
+    def _index_terms(self, article_id: str, text: str) -> None:
+        """Add an article to the full-text index (tokenised in SQL with the index's own pattern)."""
+        self.con.execute(
+            f"""INSERT INTO article_terms
+                SELECT ?, term, count(*) FROM (
+                    SELECT unnest(regexp_extract_all(lower(?), '{TERM_PATTERN}')) AS term
+                ) GROUP BY term""",
+            [article_id, text],
+        )
+        self.con.execute(
+            f"INSERT INTO article_lengths VALUES (?, len(regexp_extract_all(lower(?), '{TERM_PATTERN}')))",
+            [article_id, text],
+        )
 
     @staticmethod
     def _event_row(

@@ -15,6 +15,10 @@ from eventwire.store.db import Store
 
 _ISO3 = re.compile(r"^(?:[A-Z]{3}|IGO|NGO)$")
 _CAMEO = re.compile(r"^\d{2,4}$")
+_ACTOR_TYPE = re.compile(r"^[A-Z]{3}$")
+_ARTICLE_ID = re.compile(r"^a[0-9a-f]{19}$")
+MAX_TEXT_FILTER = 200
+"""The longest name, place or text a filter takes (characters); longer values are refused, not cut."""
 
 
 @dataclass(frozen=True)
@@ -30,12 +34,37 @@ class EventFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     all_versions: bool = False  # include events of superseded article versions
+    partner: str | None = None  # with ``actor``: the country on the other side (either direction)
+    actor_type: str | None = None  # actor type (GOV, MIL, REB, PMC, ...) on either side
+    actor_name: str | None = None  # case-insensitive substring of an actor's name or text, either side
+    place: str | None = None  # ISO3 of the event's location country, or a substring of the place name
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    article: str | None = None  # one article id
+    text: str | None = None  # case-insensitive substring of the evidence sentence
 
     def __post_init__(self) -> None:
-        for name in ("actor", "source", "target"):
+        for name in ("actor", "source", "target", "partner"):
             value = getattr(self, name)
             if value is not None and not _ISO3.match(value):
                 raise BadOption(f"--{name}", f"{value!r} is not an ISO 3166 alpha-3 code", "write e.g. MLI")
+        if self.partner is not None and self.actor is None:
+            raise BadOption("partner", "a partner needs an actor", "give the actor country too")
+        if self.actor_type is not None and not _ACTOR_TYPE.match(self.actor_type):
+            raise BadOption("actor_type", f"{self.actor_type!r} is not an actor type", "write e.g. GOV")
+        if self.article is not None and not _ARTICLE_ID.match(self.article):
+            raise BadOption("article", f"{self.article!r} is not an article id", "ids look like a0123…")
+        for name in ("actor_name", "place", "text"):
+            value = getattr(self, name)
+            if value is not None and (not value.strip() or len(value) > MAX_TEXT_FILTER):
+                raise BadOption(
+                    name, f"must be 1 to {MAX_TEXT_FILTER} characters", "shorten or drop the filter"
+                )
+        if self.bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+                raise BadOption(
+                    "bbox", f"{self.bbox!r} is not a box", "give min_lon,min_lat,max_lon,max_lat in degrees"
+                )
         if self.cameo is not None and not _CAMEO.match(self.cameo):
             raise BadOption("--cameo", f"{self.cameo!r} is not a CAMEO code", "write a root such as 14")
         if self.status is not None and self.status not in STATUSES:
@@ -48,9 +77,36 @@ class EventFilter:
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        if self.actor:
+        if self.actor and self.partner:
+            clauses.append(
+                "((e.source_country = ? AND e.target_country = ?)"
+                " OR (e.source_country = ? AND e.target_country = ?))"
+            )
+            params += [self.actor, self.partner, self.partner, self.actor]
+        elif self.actor:
             clauses.append("(e.source_country = ? OR e.target_country = ?)")
             params += [self.actor, self.actor]
+        if self.actor_type:
+            clauses.append("(e.source_type = ? OR e.target_type = ?)")
+            params += [self.actor_type, self.actor_type]
+        if self.actor_name:
+            clauses.append(
+                "(strpos(lower(concat_ws(' ', e.source_name, e.source_text)), lower(?)) > 0"
+                " OR strpos(lower(concat_ws(' ', e.target_name, e.target_text)), lower(?)) > 0)"
+            )
+            params += [self.actor_name, self.actor_name]
+        if self.place:
+            clauses.append("(e.location_country = ? OR strpos(lower(e.location_name), lower(?)) > 0)")
+            params += [self.place, self.place]
+        if self.bbox:
+            clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
+            params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
+        if self.article:
+            clauses.append("e.article_id = ?")
+            params.append(self.article)
+        if self.text:
+            clauses.append("strpos(lower(e.evidence), lower(?)) > 0")
+            params.append(self.text)
         if self.source:
             clauses.append("e.source_country = ?")
             params.append(self.source)
@@ -85,15 +141,47 @@ def event_sql(flt: EventFilter, columns: str = "e.record") -> tuple[str, list[An
     return f"SELECT {columns} FROM events e{where}{EVENT_ORDER}", params
 
 
-def query_events(store: Store, flt: EventFilter, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    """Event records (as :meth:`Event.to_json` gives them, ``doc`` = article id) matching ``flt``."""
-    sql, params = event_sql(flt)
+ARTICLE_COLUMNS = "a.url, a.title, a.outlet, a.pub_date, a.ingested_at"
+
+
+def query_events(
+    store: Store,
+    flt: EventFilter,
+    limit: int | None = None,
+    offset: int = 0,
+    *,
+    with_article: bool = False,
+) -> Iterator[dict[str, Any]]:
+    """Event records (as :meth:`Event.to_json` gives them, ``doc`` = article id) matching ``flt``.
+
+    ``with_article`` adds an ``article`` key (url, title, outlet, pub_date, ingested_at) to each record.
+    """
+    if with_article:
+        where, params = flt.where()
+        sql = (
+            f"SELECT e.record, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.article_id = e.article_id"
+            f"{where}{EVENT_ORDER}"
+        )
+    else:
+        sql, params = event_sql(flt)
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
+    if offset:
+        sql += " OFFSET ?"
+        params.append(int(offset))
     for row in store.rows(sql, params):
-        record = row["record"]
-        yield json.loads(record) if isinstance(record, str) else record
+        record = row.pop("record")
+        rec: dict[str, Any] = json.loads(record) if isinstance(record, str) else record
+        if with_article:
+            rec["article"] = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
+        yield rec
+
+
+def count_events(store: Store, flt: EventFilter) -> int:
+    where, params = flt.where()
+    row = store.con.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
+    return int(row[0]) if row else 0
 
 
 FLAT_COLUMNS = (

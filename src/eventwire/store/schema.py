@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+TERM_PATTERN = r"[\pL\pN]+"
+"""What a search term is (DuckDB/RE2 syntax): a run of letters and digits, lower-cased. The index and the
+queries tokenise with this one pattern, in SQL, so both sides always agree."""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -101,6 +105,29 @@ MIGRATIONS: tuple[Migration, ...] = (
                 last_polled TIMESTAMP NOT NULL,
                 items_seen INTEGER NOT NULL  -- inputs seen by the last poll
             )""",
+        ),
+    ),
+    Migration(
+        2,
+        "article_terms and article_lengths: a full-text index of titles and texts, built in SQL",
+        (
+            """CREATE TABLE article_terms (
+                article_id VARCHAR NOT NULL,
+                term VARCHAR NOT NULL,
+                tf INTEGER NOT NULL
+            )""",
+            """CREATE TABLE article_lengths (article_id VARCHAR PRIMARY KEY, n_terms INTEGER NOT NULL)""",
+            f"""INSERT INTO article_terms
+                SELECT article_id, term, count(*) FROM (
+                    SELECT article_id,
+                           unnest(regexp_extract_all(lower(concat_ws(' ', title, text)), '{TERM_PATTERN}'))
+                               AS term
+                    FROM articles
+                ) GROUP BY ALL""",
+            """INSERT INTO article_lengths
+                SELECT a.article_id, coalesce(sum(t.tf), 0) FROM articles a
+                LEFT JOIN article_terms t ON t.article_id = a.article_id GROUP BY a.article_id""",
+            """CREATE INDEX article_terms_term ON article_terms (term)""",
         ),
     ),
 )
