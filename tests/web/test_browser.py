@@ -226,3 +226,15 @@ def test_script_in_an_article_never_runs(page: Any, live: dict[str, Any]) -> Non
     assert page.locator("#article-title").inner_text() == XSS_TITLE
     assert "<script>window.__xss = 'script'</script>" in page.locator("#article-text").inner_text()
     shot(page, "xss-article")
+
+
+def test_api_docs_render_from_packaged_swagger(page: Any, live: dict[str, Any]) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{live['base']}/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    assert all(url.startswith(live["base"]) for url in requests), [
+        u for u in requests if live["base"] not in u
+    ]
+    shot(page, "api-docs")

@@ -141,7 +141,7 @@ def event_sql(flt: EventFilter, columns: str = "e.record") -> tuple[str, list[An
     return f"SELECT {columns} FROM events e{where}{EVENT_ORDER}", params
 
 
-ARTICLE_COLUMNS = "a.url, a.title, a.outlet, a.pub_date, a.ingested_at"
+ARTICLE_COLUMNS = "a.url, a.title, a.outlet, a.pub_date, a.ingested_at, a.origin"
 
 
 def query_events(
@@ -154,7 +154,7 @@ def query_events(
 ) -> Iterator[dict[str, Any]]:
     """Event records (as :meth:`Event.to_json` gives them, ``doc`` = article id) matching ``flt``.
 
-    ``with_article`` adds an ``article`` key (url, title, outlet, pub_date, ingested_at) to each record.
+    ``with_article`` adds an ``article`` key (url, title, outlet, pub_date, ingested_at, origin) to each record.
     """
     if with_article:
         where, params = flt.where()

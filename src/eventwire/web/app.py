@@ -125,6 +125,7 @@ def create_app(context: ServerContext) -> FastAPI:
             swagger_js_url="/static/vendor/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},  # no call to swagger.io's validator
         )
 
     @app.get("/", include_in_schema=False)

@@ -132,6 +132,10 @@ function filterValues(params) {
   return out;
 }
 
+function articleName(a) {
+  return a && (a.title || a.url || (a.origin || "").split("/").pop());
+}
+
 function articleLink(doc, label) {
   return el("a", {href: `#/article/${encodeURIComponent(doc)}`, class: "article-link"}, label);
 }
@@ -172,7 +176,7 @@ async function viewEvents(params) {
         el("td", {}, statusBadge(ev.status)),
         el("td", {}, ev.location ? ev.location.name || ev.location.text : "—"),
         el("td", {class: "evidence-cell"}, ev.evidence.text),
-        el("td", {}, articleLink(ev.doc, (ev.article && ev.article.title) || ev.doc)),
+        el("td", {}, articleLink(ev.doc, articleName(ev.article) || ev.doc)),
       )
     );
   }
@@ -311,7 +315,7 @@ async function viewArticle(articleId) {
   }
   const href = a.url && safeHref(a.url);
   main.append(
-    el("h1", {id: "article-title"}, a.title || a.url || a.article_id),
+    el("h1", {id: "article-title"}, a.title || a.url || a.origin.split("/").pop() || a.article_id),
     el("p", {class: "muted"}, [a.outlet, a.author, a.pub_date, a.language, `version ${a.version}`].filter(Boolean).join(" · "), " ",
       href ? el("a", {href, rel: "noopener noreferrer nofollow", target: "_blank"}, "original page") : a.url ? el("span", {}, a.url) : null,
       a.next_id ? el("span", {}, " · ", articleLink(a.next_id, "newer version")) : null,
