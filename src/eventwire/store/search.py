@@ -42,6 +42,8 @@ class ArticleQuery:
     def __post_init__(self) -> None:
         if self.q is not None and (not self.q.strip() or len(self.q) > MAX_QUERY):
             raise BadOption("q", f"the search text must be 1 to {MAX_QUERY} characters", "shorten it")
+        if self.q is not None and not re.search(r"\w", self.q):
+            raise BadOption("q", "the search text has no words", "search for words or a quoted phrase")
         if self.outlet is not None and len(self.outlet) > MAX_QUERY:
             raise BadOption("outlet", f"longer than {MAX_QUERY} characters", "shorten it")
         if self.status is not None and self.status not in ("coded", "skipped"):
@@ -91,8 +93,6 @@ def search_articles(
             ) """
         params.append(words)
         has_words = bool(re.search(r"\w", words))
-        if not has_words and not _PHRASE.search(query.q):
-            raise BadOption("q", "the search text has no words", "search for words or a quoted phrase")
         if has_words:
             join = " JOIN scored s ON s.article_id = a.article_id"
             score = "s.score"
