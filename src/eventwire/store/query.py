@@ -154,7 +154,8 @@ def query_events(
 ) -> Iterator[dict[str, Any]]:
     """Event records (as :meth:`Event.to_json` gives them, ``doc`` = article id) matching ``flt``.
 
-    ``with_article`` adds an ``article`` key (url, title, outlet, pub_date, ingested_at, origin) to each record.
+    ``with_article`` adds an ``article`` key (url, title, outlet, pub_date, ingested_at, origin) to each
+    record.
     """
     if with_article:
         where, params = flt.where()
