@@ -89,3 +89,40 @@ def test_leader_name_before_government_joins_the_leader(pipeline: Pipeline) -> N
 def test_domestic_organisation_counts_towards_the_focus_country(pipeline: Pipeline) -> None:
     doc = run_actors(pipeline, "Hezbollah said on Monday that the president had refused its demands.")
     assert doc.focus_country == "LBN"
+
+
+def test_country_adjective_before_an_ethnonym_is_where_they_live(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "Croatian Serbs held a rally while Greek Cypriots watched.")
+    assert find(doc, "Croatian Serbs").country == "HRV"
+    assert find(doc, "Greek Cypriots").country == "CYP"
+
+
+def test_people_of_a_place_live_there(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "The Hungarians of northern Serbia asked for more schools.")
+    assert find(doc, "The Hungarians of northern Serbia").country == "SRB"
+
+
+def test_bare_security_council_is_the_un_body_unless_a_country_owns_it(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "The Security Council met on Tuesday.")
+    assert (find(doc, "The Security Council").country, find(doc, "The Security Council").type) == (
+        "IGO",
+        "IGO",
+    )
+    doc = run_actors(pipeline, "Iran's Security Council met on Tuesday.")
+    assert find(doc, "Iran's Security Council").country == "IRN"
+
+
+def test_people_in_a_town_take_its_country(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "Police in Karachi detained two students on Monday.")
+    assert find(doc, "Police in Karachi").country == "PAK"
+
+
+def test_town_in_a_sentence_gives_its_country_to_unplaced_actors(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "Gunmen opened fire on a bus in Mosul, police said.")
+    assert doc.sent_countries[0] == ["IRQ"]
+
+
+def test_group_noun_after_a_known_organisation_is_that_organisation(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "Troops raided offices of the Hamas political movement on Monday.")
+    found = find(doc, "the Hamas political movement")
+    assert (found.country, found.type, found.kind) == ("PSE", "REB", "org")

@@ -8,6 +8,7 @@ apposition ("X, a Russian private military company"); and, for people, their tit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,8 @@ ADJECTIVE_ROLES = {
     "militant": "REB",
     "opposition": "OPP",
 }
+TOWN_LABELS = frozenset({"GPE"})
+"""Entity labels that may name a town (looked up in the place gazetteer when the actor gazetteer lacks it)."""
 BROKEN_ENTITY_ENDS = frozenset({"ADP", "DET", "CCONJ"})
 """An ORG entity ending in one of these was cut short by the NER ("Intervention of")."""
 VAGUE_HEADS = frozenset({"source", "official", "figure", "member", "representative", "person", "people"})
@@ -59,6 +62,17 @@ who speak for a human-rights group, the UN or a newspaper are coded as that body
 international NGOs, IGOs and media by the body), not as private persons."""
 GENERIC_PERSON_TYPES = frozenset({"CVL"})
 NGO_TYPE = "NGO"
+ETHNONYMS = frozenset(
+    {"serbs", "croats", "albanians", "hungarians", "russians", "tajiks", "uzbeks", "armenians", "azeris",
+     "somalis", "pashtuns", "turkmens", "romanians", "greeks", "turks", "slovaks", "poles", "bulgarians"}
+)  # fmt: skip
+"""Peoples that live as minorities across borders: a country adjective before them names where they live
+("Bosnian Serbs", "Macedonian Albanians"), not their descent (as it does for civic demonyms such as
+"Turkish Cypriots" or "Chinese Americans")."""
+ORG_HEAD_NOUNS = frozenset(
+    {"faction", "movement", "network", "group", "organisation", "organization", "wing"}
+)
+"""Generic nouns for a body that a known organisation's name may modify ("the Hamas movement")."""
 LEADER_BODY_HEADS = frozenset({"administration", "government", "camp", "regime", "cabinet"})
 """Heads that a leader's name may modify: "the Bush administration", "the Abiy government"."""
 
@@ -76,9 +90,14 @@ class Resolved:
 class PhraseResolver:
     """Resolves head tokens of one parsed document against the gazetteer."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, doc: Doc, gazetteer: Gazetteer, town_country: Callable[[str], str | None] | None = None
+    ) -> None:
         self.doc = doc
         self.gaz = gazetteer
+        self.town_country = town_country
+        """Country of a town or city the actor gazetteer does not list ("Tel Aviv"), or None."""
+        self._town_cache: dict[tuple[int, int], str | None] = {}
         self._ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -117,6 +136,10 @@ class PhraseResolver:
                 return entry.country
             if entry is not None and entry.kind == "org" and entry.country:
                 return entry.country
+            if entry is None:
+                town = self.town(ent)
+                if town:
+                    return town
         found = self.gaz.lookup(token.text)
         if (
             found is not None
@@ -125,6 +148,25 @@ class PhraseResolver:
         ):
             return found.country
         return None
+
+    def town(self, ent: Span) -> str | None:
+        """The country of a town named by a place entity the actor gazetteer does not know ("people in Tel
+        Aviv"), when the place gazetteer gives the name one country only."""
+        if self.town_country is None or ent.label_ not in TOWN_LABELS:
+            return None
+        key = (ent.start, ent.end)
+        if key not in self._town_cache:
+            toks = [t for t in ent if t.tag_ != "POS" and not (t.i == ent.start and t.lower_ == "the")]
+            self._town_cache[key] = self.town_country(" ".join(t.text for t in toks)) if toks else None
+        return self._town_cache[key]
+
+    def place_country(self, ent: Span) -> str | None:
+        """The country of a place entity: a country, capital or region the actor gazetteer lists, else a
+        town (see :meth:`town`)."""
+        entry = self.entry(ent)
+        if entry is not None:
+            return entry.country if entry.kind in {"country", "capital", "region"} else None
+        return self.town(ent)
 
     # -- roles ------------------------------------------------------------------------------------
     def role_type(self, token: Token) -> str | None:
@@ -320,7 +362,14 @@ class PhraseResolver:
                     country = entry.country
                     if any(c.lower_ in ETHNIC_MARKERS for c in token.lefts):
                         country = self._residence(token)
+                    elif plural:
+                        country = self._home_of_people(token, ent, entry.country) or country
                     return Resolved(start, end, None, country, self.role_type(token) or people, "demonym")
+                if entry.kind == "org" and entry.country == "IGO":
+                    national = self._national_modifier(token, ent)
+                    if national is not None:
+                        # "Russia's Security Council": the country's own body of that name, not the UN's
+                        return Resolved(start, end, clean_name(ent), national, "GOV", "unknown-org")
                 type_ = (
                     entry.type if entry.kind == "org" else (self.modifier_type(token) or entry.type or "GOV")
                 )
@@ -350,6 +399,11 @@ class PhraseResolver:
                 return Resolved(start, end, clean_name(ent), country, type_, "unknown-org")
             return None
         role = self.role_type(token)
+        if role is None and token.lemma_.lower() in ORG_HEAD_NOUNS:
+            named = self._named_org_modifier(token)
+            if named is not None:
+                # "the Taliban religious faction", "the Hamas movement": the organisation itself
+                return Resolved(start, end, named.name, named.country, named.type, "org")
         equipment = self.equipment(token) if role is None else None
         if equipment is not None:
             country = self.equipment_country(token)
@@ -437,6 +491,56 @@ class PhraseResolver:
                         found = self.country_of(obj, 1)
                         if found:
                             return found
+        return None
+
+    def _home_of_people(self, token: Token, ent: Span, own: str | None) -> str | None:
+        """Where a people named by a plural demonym lives, when the phrase says so: another country's
+        adjective before an ethnonym ("Bosnian Serbs", "Macedonian Albanians") or "of" a place ("the
+        Albanians of southern Serbia"). A civic demonym keeps its own country ("Turkish Cypriots",
+        "Chinese Americans" are Cypriots and Americans)."""
+        if token.lower_ in ETHNONYMS:
+            for c in token.lefts:
+                if c.dep_ in {"amod", "compound", "nmod"}:
+                    found = self._place_word_country(c)
+                    if found and found != own:
+                        return found
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for obj in c.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC"}:
+                        found = self.country_of(obj, 1)
+                        if found and found != own:
+                            return found
+        return None
+
+    def _place_word_country(self, token: Token) -> str | None:
+        """The country a modifier names as a country or its adjective ("Bosnian", "Kosovo")."""
+        found = self.gaz.lookup(token.text)
+        if found is not None and found.country and found.kind in {"country", "demonym"}:
+            return found.country
+        return None
+
+    def _national_modifier(self, token: Token, ent: Span) -> str | None:
+        """A country named before an international body's short name, outside its entity: "Russia's
+        Security Council", "the Iranian Security Council" name a national body."""
+        for c in token.lefts:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"} and not ent.start <= c.i < ent.end:
+                found = self._place_word_country(c)
+                if found:
+                    return found
+        return None
+
+    def _named_org_modifier(self, token: Token) -> Entry | None:
+        """A known organisation named before a generic group noun: "the Taliban faction" -> the Taliban."""
+        for c in token.lefts:
+            if c.dep_ not in {"compound", "nmod", "amod"}:
+                continue
+            ent = self.ent(c.i)
+            if ent is None or ent.root.i != c.i:
+                continue
+            entry = self.entry(ent)
+            if entry is not None and entry.kind == "org":
+                return entry
         return None
 
     def _org_type(self, ent: Span) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from eventwire.actors.coref import link_people
@@ -25,7 +26,7 @@ COUNTRY_KINDS = frozenset({"country", "capital", "metonym", "demonym", "region"}
 
 def find_actors(doc: Document, resources: Resources) -> None:
     parsed = require_parse(doc)
-    resolver = PhraseResolver(parsed, resources.gazetteer)
+    resolver = PhraseResolver(parsed, resources.gazetteer, town_country(resources))
     mentions: list[Mention] = []
     mention_at: dict[int, int] = {}
     for token in parsed:
@@ -73,6 +74,28 @@ def find_actors(doc: Document, resources: Resources) -> None:
     doc.mention_at = mention_at
     if resources.dictionaries is not None:  # dictionary actors' roles on the article's date
         resources.dictionaries.redate_mentions(doc)
+
+
+TOWN_MIN_POPULATION = 20000
+"""Smallest town whose name the actors take a country from: smaller ones are too often a word or a
+surname that the NER tagged as a place."""
+
+
+def town_country(resources: Resources) -> Callable[[str], str | None]:
+    """Country of a town name by the place gazetteer: its own-name candidates all lie in one country and
+    the largest has at least :data:`TOWN_MIN_POPULATION` people ("Tel Aviv" -> ISR; not "Jericho", also a
+    town in the United States)."""
+
+    def lookup(name: str) -> str | None:
+        places = resources.geocoder.places.candidates(name)
+        own = [p for p in places if not p.alternate and p.kind in {"city", "region"}]
+        if not own or len({p.country for p in own}) != 1 or own[0].country is None:
+            return None
+        if max(p.population for p in own) < TOWN_MIN_POPULATION:
+            return None
+        return own[0].country
+
+    return lookup
 
 
 def _collective(resolver: PhraseResolver, token: Token) -> bool:
@@ -142,7 +165,6 @@ def _ethnic(ent: Span) -> bool:
     return any(c.lower_ in ETHNIC_MARKERS for c in ent.root.lefts)
 
 
-PLACE_KINDS = frozenset({"country", "capital", "region"})
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "from", "across", "inside", "outside", "around", "throughout", "within"}
 )
@@ -157,14 +179,14 @@ def sentence_countries(
     for ent in parsed.ents:
         if ent.start < sent_start or ent.end > sent_end:
             continue
-        entry = resolver.entry(ent)
-        if entry is None or entry.kind not in PLACE_KINDS or not entry.country or entry.country in out:
+        country = resolver.place_country(ent)
+        if not country or country in out:
             continue
         root = ent.root
         if root.dep_ in {"appos", "compound", "conj"}:
             root = root.head
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-            out.append(entry.country)
+            out.append(country)
     return out
 
 
