@@ -214,3 +214,26 @@ def test_according_to_is_kept_for_a_plan(decide: Decide) -> None:
     result, attributed = decide("According to Reuters, the group will receive six billion francs.", "receive")
     assert result.status == "planned"
     assert attributed == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "status"),
+    [
+        # an act named by a noun that a request verb asks for
+        ("Students marched in Lagos, calling for the activist's release.", "release", "requested"),
+        ("The union demanded the release of the detained workers.", "release", "requested"),
+        # an infinitive clause introduced by "for" under a request verb
+        ("The prosecutors asked for the mayor to receive a ten-year sentence.", "receive", "requested"),
+        # verbs of advice ask for their complement
+        ("The party elder advised the chairman to resign before the congress.", "resign", "requested"),
+        # a noun subject of a reported clause takes that clause's status
+        ("The militia says negotiations with the army aim to end the siege.", "negotiations", "reported"),
+    ],
+)
+def test_issue4_requested_and_reported_nouns(decide: Decide, sentence: str, word: str, status: str) -> None:
+    assert decide(sentence, word)[0].status == status
+
+
+def test_issue4_a_say_conjoined_with_deny_does_not_deny_its_clause(decide: Decide) -> None:
+    sentence = "The militia denies it is losing ground and says negotiations with the army aim to end it."
+    assert decide(sentence, "negotiations")[0].status == "reported"

@@ -20,7 +20,7 @@ from eventwire.events.lexicon import (
 from eventwire.knowledge.cameo import default_cameo_table
 
 HEADER = "lemma\tpos\tcue\tcameo\ttarget"
-ROLE_SLOTS = frozenset({"obj", "dative", "ccomp", "xcomp", "subj", "none", "required"})
+ROLE_SLOTS = frozenset({"obj", "dative", "ccomp", "xcomp", "subj", "poss", "none", "required"})
 PREPOSITIONS = frozenset(
     {"about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind",
      "below", "beside", "between", "beyond", "by", "during", "for", "from", "in", "inside", "into", "near",

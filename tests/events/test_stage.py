@@ -440,3 +440,37 @@ def test_issue4_the_same_measure_named_in_place_is_not_repeated(code: Code) -> N
 
 def test_issue4_a_noun_triggers_preposition_may_hang_on_its_light_verb(code: Code) -> None:
     assert pairs(code("Iran made a request to the United Nations."), "02") == [("IRN", "IGO")]
+
+
+def test_issue4_an_undergone_act_named_by_a_noun_has_an_implicit_source(code: Code) -> None:
+    # "X's release" / "the release of X": the possessor or "of" phrase is the one released, by the authorities
+    events = code("Kenyan students marched in Nairobi, calling for the opposition leader's release.")
+    release = one(events, "08")
+    assert release.target is not None and release.target.span.text == "the opposition leader"
+    assert release.source is not None and release.source.type == "GOV"
+    assert release.status == "requested"
+
+
+def test_issue4_a_demand_does_not_swallow_the_act_it_asks_for(code: Code) -> None:
+    events = code("Amnesty International demanded the release of the jailed Egyptian journalists.")
+    assert one(events, "10").source is not None
+    assert one(events, "08").status == "requested"
+
+
+def test_issue4_coordinated_verbs_share_the_later_object(code: Code) -> None:
+    events = code("Kenyan police arrested and charged the opposition leader Raila Odinga.")
+    arrest = trigger(events, "arrested")
+    assert arrest.cameo_root == "17" and arrest.target is not None
+    assert arrest.target.type == "OPP" and arrest.target.span.text.endswith("opposition leader")
+
+
+def test_issue4_solidarity_and_tariffs_are_coded(code: Code) -> None:
+    assert country(one(code("The Polish president expressed solidarity with Ukraine."), "05").target) == "UKR"
+    tariffs = one(code("New US tariffs on Chinese steel angered Beijing."), "16")
+    assert country(tariffs.source) == "USA" and country(tariffs.target) == "CHN"
+
+
+def test_issue4_the_teller_of_its_own_talks_takes_part_in_them(code: Code) -> None:
+    events = code("The Syrian rebels say talks with the Russian military will continue.")
+    talks = one(events, "04")
+    assert country(talks.target) == "RUS" and talks.source is not None and talks.source.type == "REB"

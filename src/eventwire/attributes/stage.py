@@ -36,13 +36,38 @@ def add_attributes(doc: Document, resources: Resources) -> None:
         if result.cue:
             event.rule = f"{event.rule};status:{result.cue}"
         if result.attributed_to is not None:
-            event.attributed_to = doc.span(*result.attributed_to)
+            if event.status == "reported" and _own_statement(doc, event, result.attributed_to, result.cue):
+                event.status = "asserted"  # "X supports Y, said X's leader": X's own stance, as made
+                event.rule = f"{event.rule}+own-voice"
+            else:
+                event.attributed_to = doc.span(*result.attributed_to)
         _add_date(doc, event, trigger, sent)
         if event.cameo_root in LOCATION_ROOTS:
             if places is None:
                 places = find_places(doc, resources.geocoder)
             event.location = event_location(doc, event, trigger, places)
         event.quantities = _quantities(doc, sent)
+
+
+STANCE_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+"""Roots of acts done by saying: stated by the actor's own side, they are the actor's statement as made
+(ANNOTATION.md: asserted), not a claim on someone's word."""
+OWN_VOICE_TYPES = frozenset({"GOV", "MIL", "JUD", "COP", "OPP", "REB", "IGO", "NGO"})
+
+
+def _own_statement(doc: Document, event: Event, sayer: tuple[int, int], cue: str) -> bool:
+    """Whether a reported stance was said by its own actor's side: the saying phrase names an actor of the
+    source's country (or body) and the source is an institution, not a person speaking for others."""
+    source = event.source
+    if event.cameo_root not in STANCE_ROOTS or source is None or not cue.startswith("governed:"):
+        return False
+    if source.country is None or source.type not in OWN_VOICE_TYPES:
+        return False
+    start, end = sayer
+    for mention in doc.mentions:
+        if start <= mention.start and mention.end <= end and mention.type in OWN_VOICE_TYPES:
+            return mention.country == source.country and mention.type == source.type
+    return False
 
 
 def _add_date(doc: Document, event: Event, trigger: Token, sent: Span) -> None:

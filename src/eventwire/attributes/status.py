@@ -43,6 +43,7 @@ def _modal(token: Token) -> str | None:
     return None
 
 
+SUBJECT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
 MADE_BY_MENTION = frozenset({"request", "demand", "appeal", "proposal", "offer", "call", "warning", "threat"})
 """Nouns for statements that exist once mentioned: "is considering Russia's request" does not make the
 request planned."""
@@ -175,6 +176,10 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
         note("reported" if adverb == "reportedly" else "alleged", f"adverb:{adverb}")
     current = trigger
     climb = MAX_CLIMB if not (trigger.pos_ == "NOUN" and trigger.lemma_.lower() in MADE_BY_MENTION) else 0
+    if climb and trigger.pos_ == "NOUN" and trigger.dep_ in SUBJECT_NOUN_DEPS and trigger.head.i != trigger.i:
+        # an act named by the subject of its clause takes that clause's status: "X says talks with Y
+        # continue" (reported)
+        current = trigger.head
     for _ in range(climb):
         if current.dep_ not in GOVERNING_DEPS or current.head.i == current.i:
             break
@@ -186,6 +191,8 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
         kinds = lexicon.reporting_kinds(head.lemma_.lower())
         negated_head = any(c.dep_ == "neg" for c in head.children)
         where = f"governed:{head.lemma_}"
+        if relation == "advcl" and "request" in kinds and _for_clause(current):
+            note("requested", where)  # "asked for X to receive a sentence"
         if relation in {"ccomp", "xcomp", "dobj", "pcomp"} and kinds:
             # a denied clause follows its verb ("dismissed claims that ..."); one before it is another
             # sentence the parse joined to it
@@ -196,8 +203,11 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
                 and current.i > head.i
             ):
                 note("denied", where)
-            if "request" in kinds and (relation == "xcomp" or (relation == "ccomp" and "say" not in kinds)):
-                note("requested", where)  # "told X to go" asks; "told reporters that" reports
+            asked_for = relation in {"xcomp", "pcomp"} or (relation == "dobj" and current.pos_ == "NOUN")
+            if "request" in kinds and (asked_for or (relation == "ccomp" and "say" not in kinds)):
+                # "told X to go", "called for X's release", "demanded the release of X" ask; "told
+                # reporters that" reports
+                note("requested", where)
             if "plan" in kinds and relation in {"xcomp", "ccomp", "dobj"}:
                 note("planned", where)
             if "hypothetical" in kinds:
@@ -214,6 +224,8 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
             note("hypothetical", f"modal:{hm}")
         elif relation in {"xcomp", "conj"} and hm in PLANNED_MODALS:
             note("planned", f"modal:{hm}")
+        if relation == "ccomp" and "say" in kinds and head.dep_ == "conj":
+            break  # "X denies A and says B": the verb "say" is conjoined with "deny", B is not denied
         current = head
     acc = according_to(trigger.sent)
     if acc is not None:
@@ -260,6 +272,11 @@ def _anonymous_source(trigger: Token) -> tuple[int, int] | None:
     if subj is None or subj.lemma_.lower() not in ANONYMOUS_SOURCE_NOUNS:
         return None
     return _phrase_span(subj)
+
+
+def _for_clause(clause: Token) -> bool:
+    """An infinitive clause introduced by "for" ("for X to receive"): what a request verb asks for."""
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
 
 
 def _claim_object(current: Token, relation: str) -> bool:

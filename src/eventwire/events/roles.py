@@ -206,6 +206,20 @@ def object_of(verb: Token) -> Token | None:
     return None
 
 
+def shared_object(verb: Token) -> Token | None:
+    """The object of a later coordinated verb that shares this verb's subject and object: "arrested and
+    charged him", "condemned and rejected the plan" (the first verb has no object of its own)."""
+    if verb.pos_ != "VERB" or is_passive(verb):
+        return None
+    for c in verb.children:
+        if c.dep_ != "conj" or c.pos_ != "VERB" or c.i < verb.i or is_passive(c):
+            continue
+        if any(s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for s in c.children):
+            return None  # "X resigned and Y criticised Z": another clause
+        return object_of(c) or shared_object(c)
+    return None
+
+
 PARTITIVE_NOUNS = frozenset(
     {"part", "portion", "ton", "tonne", "kg", "kilogram", "kilo", "worth", "amount", "number", "batch",
      "shipment", "consignment", "load", "package", "million", "billion", "thousand", "hundred", "dozen",
@@ -269,7 +283,11 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
         if slot == "subj":
             found = subject_of(trigger)
         elif slot == "obj":
-            found = object_of(trigger) if trigger.pos_ == "VERB" else None
+            found = (object_of(trigger) or shared_object(trigger)) if trigger.pos_ == "VERB" else None
+        elif slot == "poss":
+            # an act someone undergoes, named by a noun: "called for X's release", "X's arrest"
+            if _undergoer(trigger):
+                found = next((c for c in trigger.children if c.dep_ == "poss"), None)
         elif slot == "dative":
             found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
         elif slot == "ccomp":

@@ -68,7 +68,7 @@ def find_events(doc: Document, resources: Resources) -> None:
             if (
                 token.pos_ == "NOUN"
                 and token.dep_ in {"dobj", "nsubjpass"}
-                and match_predicate(token.head, lexicon)
+                and _codes_the_noun(token, match_predicate(token.head, lexicon))
             ):
                 continue  # "imposed sanctions": the verb codes the act; the noun would repeat it
             anchor = _frame_anchor(token)
@@ -102,6 +102,16 @@ def find_events(doc: Document, resources: Resources) -> None:
 
 
 FRAME_RULE_MARK = ";frame:"
+REQUEST_ROOTS = frozenset({"02", "10"})
+
+
+def _codes_the_noun(noun: Token, verb_predicate: Predicate | None) -> bool:
+    """Whether the verb above a noun trigger codes the act the noun names ("imposed sanctions"). A demand
+    or appeal does not: the act asked for is an event of its own ("demanded the release of X": a demand,
+    and a requested release)."""
+    if verb_predicate is None:
+        return False
+    return verb_predicate.cameo[:2] not in REQUEST_ROOTS
 
 
 def _frame_anchor(token: Token) -> Token:
@@ -480,6 +490,11 @@ def _heads(
     src_head = src_head or source_of(trigger)
     if src_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in VERBAL_ROOTS:
         src_head = voiced_by(trigger, lambda t: _is_place(doc, t))  # "criticism from X", "drew ... from X"
+    if src_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in SYMMETRIC_ROOTS:
+        # "X says talks with Y aim to ...": the one who tells of its own talks or deal takes part in them
+        sayer = sayer_of(trigger)
+        if sayer is not None and sayer.lemma_.lower() not in THIRD_PARTY_REPORTERS:
+            src_head = sayer
     if predicate.source.startswith("implicit:") and predicate.target_slots[0] == "subj":
         src_head = None  # the subject undergoes the act ("X is serving a sentence"): the source is implicit
     if predicate.source_at:  # the actor a dictionary pattern's markers point at comes first
@@ -772,7 +787,8 @@ def _implicit_source(
 ) -> Actor | None:
     """The unnamed agent of a passive coercion verb ("X was arrested": the police of X's country)."""
     undergoer_subject = predicate.target_slots[0] == "subj"  # "X is serving a sentence"
-    if not (passive or undergoer_subject) or target is None:
+    undergone_noun = trigger.pos_ == "NOUN"  # "called for X's release": by the authorities
+    if not (passive or undergoer_subject or undergone_noun) or target is None:
         return None
     if not predicate.source.startswith("implicit:"):
         return None
