@@ -233,3 +233,20 @@ def test_queries_are_parameterised(store: Store) -> None:
     assert "x' OR" not in sql and "x' OR 1=1 --" in params
     assert list(query_events(store, EventFilter(plover="x' OR 1=1 --"))) == []
     assert duckdb.__version__
+
+
+def test_migration_marks_events_of_replaced_versions(tmp_path: Path) -> None:
+    """Schema 3 adds ``events.latest``; a store written before it gets the flag from its version chain."""
+    path = tmp_path / "v2.duckdb"
+    with Store.open(path) as store:
+        write(store, StoredArticle(article("first text", url="u"), [event()]))
+        write(store, StoredArticle(article("second text", url="u"), [event("043")]))
+        # turn it back into a schema-2 store: no flag column
+        store.con.execute("DROP INDEX events_article")
+        store.con.execute("ALTER TABLE events DROP COLUMN latest")
+        store.con.execute("CREATE INDEX events_article ON events (article_id)")
+        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with Store.open(path) as migrated:
+        assert migrated.schema_version() == SCHEMA_VERSION
+        assert [e["cameo"] for e in query_events(migrated, EventFilter())] == ["043"]
+        assert len(list(query_events(migrated, EventFilter(all_versions=True)))) == 2

@@ -12,10 +12,10 @@ from typing import Any
 
 from eventwire.errors import BadOption
 from eventwire.store.db import Store
-from eventwire.store.query import EVENT_ORDER, EventFilter
+from eventwire.store.query import EventFilter, page_rows
 
 INTERVALS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-"""Period formats for aggregates (strftime over the first day of the event's date)."""
+"""Period formats for aggregates (of the first day of the event's date, truncated to the interval)."""
 
 GROUP_KEYS = {
     "quad_class": "e.quad_class",
@@ -73,10 +73,12 @@ def aggregate(
     fmt = _choice("interval", interval, INTERVALS)
     country_sql = _choice("country", country, COUNTRY_SIDES)
     where, params = flt.where()
+    # group on the truncated date and format only the groups: formatting every row costs more than the count
     sql = (
-        f"SELECT {country_sql} AS country, strftime(e.date_start, '{fmt}') AS period, {key_sql} AS key, "
-        f"count(*) AS count FROM events e{where} GROUP BY ALL "
-        "ORDER BY period NULLS LAST, country NULLS LAST, key NULLS LAST LIMIT ?"
+        f"SELECT country, strftime(day, '{fmt}') AS period, key, count FROM ("
+        f"SELECT {country_sql} AS country, date_trunc('{interval}', e.date_start) AS day, {key_sql} AS key, "
+        f"count(*) AS count FROM events e{where} GROUP BY ALL) "
+        "ORDER BY day NULLS LAST, country NULLS LAST, key NULLS LAST LIMIT ?"
     )
     return _rows(store, sql, [*params, _limit(limit)])
 
@@ -84,18 +86,23 @@ def aggregate(
 def actors(store: Store, flt: EventFilter, *, limit: int = 100) -> list[dict[str, Any]]:
     """Actors (country, type, name) with their counts as source, as target and in all."""
     where, params = flt.where()
-    side = (
-        "SELECT e.{p}_country AS country, e.{p}_type AS type, e.{p}_name AS name, "
-        "{s} AS as_source, {t} AS as_target FROM events e{where}{extra} e.{p}_text IS NOT NULL"
-    )
     extra = " AND" if where else " WHERE"
+    side = (
+        "SELECT e.{p}_country AS country, e.{p}_type AS type, e.{p}_name AS name, count(*) AS n "
+        "FROM events e{where}{extra} e.{p}_text IS NOT NULL GROUP BY ALL"
+    )
+    # each side is counted on its own and only the counts are merged (grouping both sides' rows at once
+    # costs more over a large store)
     sql = (
-        "SELECT country, type, name, sum(as_source) AS as_source, sum(as_target) AS as_target, "
-        "count(*) AS events FROM ("
-        + side.format(p="source", s=1, t=0, where=where, extra=extra)
-        + " UNION ALL "
-        + side.format(p="target", s=0, t=1, where=where, extra=extra)
-        + ") GROUP BY ALL ORDER BY events DESC, country NULLS LAST, type NULLS LAST, name NULLS LAST LIMIT ?"
+        "SELECT coalesce(s.country, t.country) AS country, coalesce(s.type, t.type) AS type, "
+        "coalesce(s.name, t.name) AS name, coalesce(s.n, 0) AS as_source, coalesce(t.n, 0) AS as_target, "
+        "coalesce(s.n, 0) + coalesce(t.n, 0) AS events FROM ("
+        + side.format(p="source", where=where, extra=extra)
+        + ") s FULL OUTER JOIN ("
+        + side.format(p="target", where=where, extra=extra)
+        + ") t ON s.country IS NOT DISTINCT FROM t.country AND s.type IS NOT DISTINCT FROM t.type "
+        "AND s.name IS NOT DISTINCT FROM t.name "
+        "ORDER BY events DESC, country NULLS LAST, type NULLS LAST, name NULLS LAST LIMIT ?"
     )
     return _rows(store, sql, [*params, *params, _limit(limit)])
 
@@ -115,20 +122,24 @@ class Network:
 
 
 def network(store: Store, flt: EventFilter, *, limit: int = 500) -> Network:
-    """Actors as nodes (country + type), events between two coded actors as directed edges, with counts
-    per QuadClass; an edge's ``quad_class`` is its most frequent one (ties go to the more conflictual)."""
+    """Actors as nodes (country + type), events between two coded actors as directed edges with counts
+    per QuadClass; the ``limit`` edges with most events are kept (ranked in SQL), and a node's ``events``
+    counts the events of the edges shown. An edge's ``quad_class`` is its most frequent one (ties go to the
+    more conflictual)."""
     where, params = flt.where()
     extra = " AND" if where else " WHERE"
+    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
     sql = (
         "SELECT e.source_country AS sc, e.source_type AS st, e.target_country AS tc, e.target_type AS tt, "
-        "e.quad_class AS q, count(*) AS n FROM events e"
+        f"count(*) AS n, {quads} FROM events e"
         f"{where}{extra} e.source_text IS NOT NULL AND e.target_text IS NOT NULL "
         "AND (e.source_country IS NOT NULL OR e.source_type IS NOT NULL) "
-        "AND (e.target_country IS NOT NULL OR e.target_type IS NOT NULL) GROUP BY ALL"
+        "AND (e.target_country IS NOT NULL OR e.target_type IS NOT NULL) "
+        "GROUP BY ALL ORDER BY n DESC, sc NULLS LAST, st NULLS LAST, tc NULLS LAST, tt NULLS LAST LIMIT ?"
     )
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     nodes: dict[str, dict[str, Any]] = {}
-    for row in store.rows(sql, params):
+    for row in store.rows(sql, [*params, _limit(limit)]):
         src, tgt = actor_label(row["sc"], row["st"]), actor_label(row["tc"], row["tt"])
         for label, country, kind in ((src, row["sc"], row["st"]), (tgt, row["tc"], row["tt"])):
             node = nodes.setdefault(
@@ -140,63 +151,72 @@ def network(store: Store, flt: EventFilter, *, limit: int = 500) -> Network:
             {"source": src, "target": tgt, "count": 0, "by_quad": {"1": 0, "2": 0, "3": 0, "4": 0}},
         )
         edge["count"] += row["n"]
-        if row["q"] is not None:
-            edge["by_quad"][str(row["q"])] += row["n"]
-    ranked = sorted(edges.values(), key=lambda e: (-e["count"], e["source"], e["target"]))[: _limit(limit)]
+        for q in ("1", "2", "3", "4"):
+            edge["by_quad"][q] += row["q" + q]
+    ranked = list(edges.values())
     for edge in ranked:
         edge["quad_class"] = max((4, 3, 2, 1), key=lambda q: edge["by_quad"][str(q)])
-    used = {e["source"] for e in ranked} | {e["target"] for e in ranked}
-    kept = sorted((n for k, n in nodes.items() if k in used), key=lambda n: (-n["events"], n["id"]))
+    kept = sorted(nodes.values(), key=lambda n: (-n["events"], n["id"]))
     return Network(kept, ranked)
 
 
-def event_summary(rec: dict[str, Any]) -> dict[str, Any]:
-    """The few fields a timeline entry or a map point shows of an event record."""
-    src, tgt, loc = rec.get("source") or {}, rec.get("target") or {}, rec.get("location") or {}
+SUMMARY_COLUMNS = (
+    "e.event_id AS id, e.article_id AS doc, e.date, e.cameo, e.plover, e.quad_class, e.status, "
+    "e.source_country, e.source_type, e.source_text, e.target_country, e.target_type, e.target_text, "
+    "e.location_name, e.location_country, e.evidence, e.lon, e.lat"
+)
+
+
+def event_summary(row: dict[str, Any]) -> dict[str, Any]:
+    """The few fields a timeline entry or a map point shows of an event (from the flat columns: parsing
+    thousands of JSON records would cost more than the query)."""
+    src = actor_label(row["source_country"], row["source_type"]) if row["source_text"] is not None else None
+    tgt = actor_label(row["target_country"], row["target_type"]) if row["target_text"] is not None else None
     return {
-        "id": rec["id"],
-        "doc": rec["doc"],
-        "date": rec.get("date"),
-        "cameo": rec["cameo"],
-        "plover": rec.get("plover"),
-        "quad_class": rec.get("quad_class"),
-        "status": rec["status"],
-        "source_label": actor_label(src.get("country"), src.get("type")) if src else None,
-        "target_label": actor_label(tgt.get("country"), tgt.get("type")) if tgt else None,
-        "location_name": loc.get("name"),
-        "location_country": loc.get("country"),
-        "evidence": rec["evidence"]["text"],
+        "id": row["id"],
+        "doc": row["doc"],
+        "date": row["date"],
+        "cameo": row["cameo"],
+        "plover": row["plover"],
+        "quad_class": row["quad_class"],
+        "status": row["status"],
+        "source_label": src,
+        "target_label": tgt,
+        "location_name": row["location_name"],
+        "location_country": row["location_country"],
+        "evidence": row["evidence"],
     }
 
 
 def timeline(store: Store, flt: EventFilter, *, interval: str = "month", limit: int = 500) -> dict[str, Any]:
     """Counts per period and QuadClass, and the events themselves in date order (at most ``limit``)."""
-    import json
-
     items = [
         {"period": r["period"], "quad_class": r["key"], "count": r["count"]}
         for r in aggregate(store, flt, by="quad_class", interval=interval, country="none")
         if r["period"] is not None
     ]
-    where, params = flt.where()
-    sql = f"SELECT e.record FROM events e{where}{EVENT_ORDER} LIMIT ?"
-    events = [event_summary(json.loads(r["record"])) for r in store.rows(sql, [*params, _limit(limit)])]
+    events = [event_summary(r) for r in _summaries(store, page_rows(store, flt, _limit(limit)))]
     return {"interval": interval, "items": items, "events": events}
+
+
+def _summaries(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    """The summary columns of the events at these row ids, in the order given."""
+    if not ids:
+        return []
+    sql = f"SELECT e.rowid AS rid, {SUMMARY_COLUMNS} FROM events e WHERE e.rowid = ANY(?)"
+    found = {r.pop("rid"): r for r in store.rows(sql, [ids])}
+    return [found[i] for i in ids]
 
 
 def map_features(store: Store, flt: EventFilter, *, limit: int = 5000) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of the events that have coordinates (a point per event)."""
-    import json
-
-    where, params = flt.where()
-    extra = " AND" if where else " WHERE"
-    sql = f"SELECT e.record, e.lon, e.lat FROM events e{where}{extra} e.lat IS NOT NULL{EVENT_ORDER} LIMIT ?"
+    rows = _summaries(store, page_rows(store, flt, _limit(limit), located=True))
     features = [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
-            "properties": event_summary(json.loads(r["record"])),
+            "properties": event_summary(r),
         }
-        for r in store.rows(sql, [*params, _limit(limit)])
+        for r in rows
     ]
     return {"type": "FeatureCollection", "features": features}

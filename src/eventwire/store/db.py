@@ -343,6 +343,8 @@ class Store:
             ],
         )  # fmt: skip
         self._index_terms(article_id, f"{art.title or ''} {art.text}")
+        if previous_id:
+            self.con.execute("UPDATE events SET latest = false WHERE article_id = ?", [previous_id])
         (result.versions if previous_id else result.new).append(article_id)
         result.outcomes.append("version" if previous_id else "new")
         ids = event_ids(article_id, code_version, item.events)
@@ -389,7 +391,7 @@ class Store:
             rec.get("date"), rec.get("date_precision"), start, end, rec["status"],
             loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
             ev["start"], ev["end"], ev["text"], rec.get("confidence", 0.0),
-            json.dumps(rec, ensure_ascii=False),
+            json.dumps(rec, ensure_ascii=False), True,
         ]  # fmt: skip
 
     # --- reading ------------------------------------------------------------------------------

@@ -90,13 +90,13 @@ class EventFilter:
             clauses.append("(e.source_type = ? OR e.target_type = ?)")
             params += [self.actor_type, self.actor_type]
         if self.actor_name:
+            # one test per column: a per-row concatenation costs ten times as much over a large store
             clauses.append(
-                "(strpos(lower(concat_ws(' ', e.source_name, e.source_text)), lower(?)) > 0"
-                " OR strpos(lower(concat_ws(' ', e.target_name, e.target_text)), lower(?)) > 0)"
+                "(" + " OR ".join(f"contains(lower(e.{c}), lower(?))" for c in _NAME_COLUMNS) + ")"
             )
-            params += [self.actor_name, self.actor_name]
+            params += [self.actor_name] * len(_NAME_COLUMNS)
         if self.place:
-            clauses.append("(e.location_country = ? OR strpos(lower(e.location_name), lower(?)) > 0)")
+            clauses.append("(e.location_country = ? OR contains(lower(e.location_name), lower(?)))")
             params += [self.place, self.place]
         if self.bbox:
             clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
@@ -105,7 +105,7 @@ class EventFilter:
             clauses.append("e.article_id = ?")
             params.append(self.article)
         if self.text:
-            clauses.append("strpos(lower(e.evidence), lower(?)) > 0")
+            clauses.append("contains(lower(e.evidence), lower(?))")
             params.append(self.text)
         if self.source:
             clauses.append("e.source_country = ?")
@@ -129,16 +129,16 @@ class EventFilter:
             clauses.append("e.date_start <= ?")
             params.append(self.until)
         if not self.all_versions:
-            clauses.append("NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_id = e.article_id)")
+            clauses.append("e.latest")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-EVENT_ORDER = " ORDER BY e.date_start NULLS LAST, e.article_id, e.evidence_start, e.event_id"
+_NAME_COLUMNS = ("source_name", "source_text", "target_name", "target_text")
 
-
-def event_sql(flt: EventFilter, columns: str = "e.record") -> tuple[str, list[Any]]:
-    where, params = flt.where()
-    return f"SELECT {columns} FROM events e{where}{EVENT_ORDER}", params
+EVENT_ORDER = " ORDER BY e.date_start NULLS LAST, e.rowid"
+"""Events in date order (undated ones on their article's publication day, then those with no day at all);
+ties in the order they were written (article by article, each article's events in text order). The row
+id is the cheapest tie-breaker there is: sorting a million events on it takes milliseconds."""
 
 
 ARTICLE_COLUMNS = "a.url, a.title, a.outlet, a.pub_date, a.ingested_at, a.origin"
@@ -155,28 +155,58 @@ def query_events(
     """Event records (as :meth:`Event.to_json` gives them, ``doc`` = article id) matching ``flt``.
 
     ``with_article`` adds an ``article`` key (url, title, outlet, pub_date, ingested_at, origin) to each
-    record.
+    record. A page (``limit``) is found in two steps: the row ids of the page, sorted on narrow columns,
+    then the records of just those rows (DuckDB would otherwise read every matching record before it
+    sorts: half a second over a million events instead of a few milliseconds).
     """
-    if with_article:
-        where, params = flt.where()
-        sql = (
-            f"SELECT e.record, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.article_id = e.article_id"
-            f"{where}{EVENT_ORDER}"
-        )
-    else:
-        sql, params = event_sql(flt)
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    if offset:
-        sql += " OFFSET ?"
-        params.append(int(offset))
-    for row in store.rows(sql, params):
-        record = row.pop("record")
-        rec: dict[str, Any] = json.loads(record) if isinstance(record, str) else record
-        if with_article:
-            rec["article"] = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
-        yield rec
+    where, params = flt.where()
+    if limit is None:
+        if offset:
+            raise ValueError("an offset needs a limit")
+        join = " JOIN articles a ON a.article_id = e.article_id" if with_article else ""
+        columns = f"e.record, {ARTICLE_COLUMNS}" if with_article else "e.record"
+        for row in store.rows(f"SELECT {columns} FROM events e{join}{where}{EVENT_ORDER}", params):
+            yield _record(row)
+        return
+    ids = page_rows(store, flt, limit, offset)
+    if not ids:
+        return
+    found = {
+        r["rid"]: r for r in store.rows("SELECT rowid AS rid, record FROM events WHERE rowid = ANY(?)", [ids])
+    }
+    records = [_record({"record": found[i]["record"]}) for i in ids]
+    if with_article:  # looked up by key for the page's articles only (a join would scan every article)
+        wanted = sorted({r["doc"] for r in records})
+        sql = f"SELECT a.article_id, {ARTICLE_COLUMNS} FROM articles a WHERE a.article_id = ANY(?)"
+        articles = {r.pop("article_id"): _article(r) for r in store.rows(sql, [wanted])}
+        for rec in records:
+            rec["article"] = articles.get(rec["doc"])
+    yield from records
+
+
+def page_rows(
+    store: Store, flt: EventFilter, limit: int, offset: int = 0, *, located: bool = False
+) -> list[int]:
+    """Row ids of one page of matching events, in :data:`EVENT_ORDER` (only narrow columns are read:
+    fetch the wide ones, such as records and evidence, for these rows alone). ``located``: only events
+    with coordinates."""
+    where, params = flt.where()
+    if located:
+        where += (" AND" if where else " WHERE") + " e.lat IS NOT NULL"
+    sql = f"SELECT e.rowid FROM events e{where}{EVENT_ORDER} LIMIT ? OFFSET ?"
+    return [r[0] for r in store.con.execute(sql, [*params, int(limit), int(offset)]).fetchall()]
+
+
+def _record(row: dict[str, Any]) -> dict[str, Any]:
+    record = row.pop("record")
+    rec: dict[str, Any] = json.loads(record) if isinstance(record, str) else record
+    if row:
+        rec["article"] = _article(row)
+    return rec
+
+
+def _article(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
 
 
 def count_events(store: Store, flt: EventFilter) -> int:

@@ -130,6 +130,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             """CREATE INDEX article_terms_term ON article_terms (term)""",
         ),
     ),
+    Migration(
+        3,
+        "events.latest: false once the event's article has a newer version (queries read a flag instead of "
+        "joining every event with the articles that replace it)",
+        (
+            """ALTER TABLE events ADD COLUMN latest BOOLEAN DEFAULT true""",
+            """UPDATE events SET latest = false
+               WHERE article_id IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -114,18 +114,39 @@ def search_articles(
     if not query.all_versions:
         clauses.append("NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_id = a.article_id)")
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    base = f"{ctes}SELECT a.article_id, {score} AS score FROM articles a{join}{where}"
-    total_row = store.con.execute(f"SELECT count(*) FROM ({base})", params).fetchone()
-    total = int(total_row[0]) if total_row else 0
-    sql = f"""{ctes}SELECT a.article_id, a.title, a.outlet, a.url, a.pub_date, a.language, a.status,
-                  a.skip_reason, a.version, a.ingested_at, {score} AS score,
-                  (SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS events,
-                  left(a.text, 240) AS snippet
+    # the page first (ids and ranking columns only, with the total as a window count), then the wide
+    # columns and event counts of just those articles
+    page_sql = f"""{ctes}SELECT a.article_id, {score} AS score, count(*) OVER () AS total
               FROM articles a{join}{where}
               ORDER BY score DESC NULLS LAST, a.pub_date DESC NULLS LAST, a.ingested_at DESC, a.article_id
               LIMIT ? OFFSET ?"""
-    rows = list(store.rows(sql, [*params, limit, offset]))
-    return total, [_jsonable(r) for r in rows]
+    page = list(store.rows(page_sql, [*params, limit, offset]))
+    if not page:
+        total = 0
+        if offset:
+            row = store.con.execute(f"{ctes}SELECT count(*) FROM articles a{join}{where}", params).fetchone()
+            total = int(row[0]) if row else 0
+        return total, []
+    ids = [r["article_id"] for r in page]
+    details = {
+        r["article_id"]: r
+        for r in store.rows(
+            """SELECT a.article_id, a.title, a.outlet, a.url, a.pub_date, a.language, a.status, a.skip_reason,
+                      a.version, a.ingested_at, left(a.text, 240) AS snippet
+               FROM articles a WHERE a.article_id = ANY(?)""",
+            [ids],
+        )
+    }
+    counts = dict(
+        store.con.execute(
+            "SELECT article_id, count(*) FROM events WHERE article_id = ANY(?) GROUP BY article_id", [ids]
+        ).fetchall()
+    )
+    rows = [
+        {**details[r["article_id"]], "score": r["score"], "events": counts.get(r["article_id"], 0)}
+        for r in page
+    ]
+    return int(page[0]["total"]), [_jsonable(r) for r in rows]
 
 
 def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
