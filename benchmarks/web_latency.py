@@ -427,11 +427,11 @@ def query_specs() -> list[tuple[str, str, Callable[[int], dict[str, Any]]]]:
             lambda k: {"actor": PAIRS[k % len(PAIRS)][0], "partner": PAIRS[k % len(PAIRS)][1]},
         ),
         (
-            "map (limit 5000), one country",
+            "map places, one country",
             "/api/map",
-            lambda k: {"actor": TOP[k % len(TOP)], "limit": 5000},
+            lambda k: {"actor": TOP[k % len(TOP)]},
         ),
-        ("map (limit 5000), unfiltered", "/api/map", lambda k: {"limit": 5000}),
+        ("map places, unfiltered", "/api/map", lambda k: {}),
         ("article search, two words", "/api/articles", lambda k: {"q": " ".join(WORDS[k % len(WORDS)])}),
     ]
 
@@ -467,7 +467,7 @@ def direct_call(store: Any, endpoint: str, params: dict[str, Any]) -> Any:
     if endpoint == "/api/timeline":
         return analytics.timeline(store, flt, limit=limit or 500)
     if endpoint == "/api/map":
-        return analytics.map_features(store, flt, limit=limit or 5000)
+        return analytics.map_places(store, flt, limit=limit or 2000)
     raise ValueError(endpoint)
 
 

@@ -222,12 +222,20 @@ def test_timeline_for_a_pair(client: TestClient) -> None:
     assert all("MLI" in (e["source_label"] or "") + (e["target_label"] or "") for e in body["events"])
 
 
-def test_map_is_geojson_of_located_events(client: TestClient) -> None:
+def test_map_counts_the_located_events_per_place(client: TestClient, read_store: Store) -> None:
     fc = client.get("/api/map").json()
     assert fc["type"] == "FeatureCollection" and fc["features"]
+    located = [e for e in all_events(read_store) if (e["location"] or {}).get("lat") is not None]
+    assert sum(f["properties"]["count"] for f in fc["features"]) == len(located)
     for f in fc["features"]:
         lon, lat = f["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
+        props = f["properties"]
+        assert sum(props["by_quad"].values()) <= props["count"]
+        box = f"{lon - 0.001},{lat - 0.001},{lon + 0.001},{lat + 0.001}"
+        assert client.get("/api/events", params={"bbox": box}).json()["total"] >= props["count"]
+    mali = client.get("/api/map", params={"actor": "MLI"}).json()["features"]
+    assert sum(f["properties"]["count"] for f in mali) < len(located)
 
 
 def test_exports_carry_the_filtered_events(client: TestClient, tmp_path: Any) -> None:
@@ -257,3 +265,12 @@ def test_security_headers_on_pages_and_api(client: TestClient) -> None:
         assert "script-src 'self'" in headers["content-security-policy"]
         assert "unsafe-inline" not in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_status_parameter_lists_the_seven_statuses() -> None:
+    from typing import get_args
+
+    from eventwire.document import STATUSES
+    from eventwire.web.params import EventStatus
+
+    assert set(get_args(EventStatus)) == set(STATUSES)

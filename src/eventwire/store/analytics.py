@@ -208,15 +208,30 @@ def _summaries(store: Store, ids: list[int]) -> list[dict[str, Any]]:
     return [found[i] for i in ids]
 
 
-def map_features(store: Store, flt: EventFilter, *, limit: int = 5000) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection of the events that have coordinates (a point per event)."""
-    rows = _summaries(store, page_rows(store, flt, _limit(limit), located=True))
+def map_places(store: Store, flt: EventFilter, *, limit: int = 2000) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection with one point per place (name and coordinates) where matching events
+    happened: how many, and how many per QuadClass; the ``limit`` places with most events. (One point per
+    event would send a million points for a large store; a place's events are one events query away,
+    with a ``bbox`` around the point.)"""
+    where, params = flt.where()
+    extra = " AND" if where else " WHERE"
+    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
+    sql = (
+        "SELECT e.location_name AS name, e.location_country AS country, e.lon, e.lat, count(*) AS n, "
+        f"{quads} FROM events e{where}{extra} e.lat IS NOT NULL AND e.lon IS NOT NULL "
+        "GROUP BY ALL ORDER BY n DESC, name NULLS LAST, e.lon, e.lat LIMIT ?"
+    )
     features = [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
-            "properties": event_summary(r),
+            "properties": {
+                "location_name": r["name"],
+                "location_country": r["country"],
+                "count": r["n"],
+                "by_quad": {str(q): r[f"q{q}"] for q in (1, 2, 3, 4)},
+            },
         }
-        for r in rows
+        for r in store.rows(sql, [*params, _limit(limit)])
     ]
     return {"type": "FeatureCollection", "features": features}

@@ -39,6 +39,11 @@ DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 )
 
 
+BAD_REQUEST: dict[int | str, dict[str, Any]] = {
+    400: {"description": "A value the store cannot ask for (e.g. since after until): code, reason, next step"}
+}
+
+
 def vendor_missing() -> list[str]:
     """Files the UI needs from the npm build that are not there (empty when the build is complete)."""
     manifest = VENDOR_DIR / "manifest.json"
@@ -66,11 +71,11 @@ def create_app(context: ServerContext) -> FastAPI:
     )
     app.state.context = context
     for router in ROUTERS.values():
-        app.include_router(router, prefix="/api")
+        app.include_router(router, prefix="/api", responses=BAD_REQUEST)
     if context.token is not None:
         from eventwire.web.routes import ingest
 
-        app.include_router(ingest.router, prefix="/api")
+        app.include_router(ingest.router, prefix="/api", responses=BAD_REQUEST)
 
     @app.exception_handler(EventwireError)
     async def eventwire_error(request: Request, exc: EventwireError) -> JSONResponse:

@@ -8,7 +8,7 @@ the error's code, reason and next step; nothing a client sends ever becomes SQL 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query
 
@@ -16,11 +16,13 @@ from eventwire.errors import BadOption
 from eventwire.store.query import MAX_TEXT_FILTER, EventFilter
 from eventwire.store.search import MAX_PAGE, MAX_QUERY, ArticleQuery
 
+COUNTRY_PATTERN = r"^[A-Z]{3}$"
 Country = Annotated[
     str | None,
-    Query(description="ISO 3166 alpha-3 country code (or IGO/NGO)", min_length=3, max_length=3),
+    Query(description="ISO 3166 alpha-3 country code (or IGO/NGO)", pattern=COUNTRY_PATTERN),
 ]
-Text = Annotated[str | None, Query(max_length=MAX_TEXT_FILTER)]
+EventStatus = Literal["denied", "hypothetical", "requested", "planned", "alleged", "reported", "asserted"]
+"""The seven statuses (``document.STATUSES``; a test checks the two lists agree)."""
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -42,34 +44,42 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 def event_filter(
     actor: Country = None,
     partner: Annotated[
-        str | None, Query(description="with actor: the other side's country", min_length=3, max_length=3)
+        str | None, Query(description="with actor: the other side's country", pattern=COUNTRY_PATTERN)
     ] = None,
     source: Country = None,
     target: Country = None,
     actor_type: Annotated[
-        str | None, Query(description="actor type on either side: GOV, MIL, REB, PMC, ...", max_length=3)
+        str | None,
+        Query(description="actor type on either side: GOV, MIL, REB, PMC, ...", pattern=r"^[A-Z]{3}$"),
     ] = None,
     actor_name: Annotated[
         str | None,
-        Query(description="part of an actor's name or text (either side)", max_length=MAX_TEXT_FILTER),
+        Query(
+            description="part of an actor's name or text (either side)",
+            min_length=1,
+            max_length=MAX_TEXT_FILTER,
+        ),
     ] = None,
     cameo: Annotated[
-        str | None, Query(description="CAMEO root (14) or code prefix (141)", max_length=4)
+        str | None, Query(description="CAMEO root (14) or code prefix (141)", pattern=r"^[0-9]{2,4}$")
     ] = None,
     plover: Annotated[str | None, Query(description="PLOVER event type, e.g. PROTEST", max_length=40)] = None,
-    status: Annotated[
-        str | None, Query(description="asserted, reported, claimed, ...", max_length=20)
-    ] = None,
+    status: Annotated[EventStatus | None, Query(description="the event's status (ANNOTATION.md)")] = None,
     since: Annotated[dt.date | None, Query(description="events on or after this date")] = None,
     until: Annotated[dt.date | None, Query(description="events on or before this date")] = None,
     place: Annotated[
         str | None,
-        Query(description="location country (ISO3) or part of the place name", max_length=MAX_TEXT_FILTER),
+        Query(
+            description="location country (ISO3) or part of the place name",
+            min_length=1,
+            max_length=MAX_TEXT_FILTER,
+        ),
     ] = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", max_length=100)] = None,
-    article: Annotated[str | None, Query(description="one article id", max_length=20)] = None,
+    article: Annotated[str | None, Query(description="one article id", pattern=r"^a[0-9a-f]{19}$")] = None,
     text: Annotated[
-        str | None, Query(description="part of the evidence sentence", max_length=MAX_TEXT_FILTER)
+        str | None,
+        Query(description="part of the evidence sentence", min_length=1, max_length=MAX_TEXT_FILTER),
     ] = None,
     all_versions: Annotated[bool, Query(description="include superseded article versions")] = False,
 ) -> EventFilter:
@@ -102,12 +112,13 @@ EVENT_FILTER_PARAMS = (
 
 def article_query(
     q: Annotated[
-        str | None, Query(description='words (all must occur) and "quoted phrases"', max_length=MAX_QUERY)
+        str | None,
+        Query(description='words (all must occur) and "quoted phrases"', min_length=1, max_length=MAX_QUERY),
     ] = None,
     outlet: Annotated[str | None, Query(max_length=MAX_QUERY)] = None,
     since: Annotated[dt.date | None, Query(description="published on or after")] = None,
     until: Annotated[dt.date | None, Query(description="published on or before")] = None,
-    status: Annotated[str | None, Query(description="coded or skipped", max_length=10)] = None,
+    status: Annotated[Literal["coded", "skipped"] | None, Query(description="coded or skipped")] = None,
     all_versions: bool = False,
 ) -> ArticleQuery:
     return ArticleQuery(

@@ -27,7 +27,11 @@ def list_articles(
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/articles/{article_id}", summary="One article: its text and its events")
+@router.get(
+    "/articles/{article_id}",
+    summary="One article: its text and its events",
+    responses={404: {"description": "No article with this id"}},
+)
 def article(
     store: StoreDep,
     article_id: Annotated[str, Path(pattern=r"^a[0-9a-f]{19}$", description="an article id")],

@@ -40,7 +40,12 @@ EXPORTS: dict[str, Export] = {
 """Formats of /api/export/events.{format}; ``tsv`` is the GDELT 2.0 event table layout."""
 
 
-@router.get("/export/events.{fmt}", summary="Export the filtered events", response_class=FileResponse)
+@router.get(
+    "/export/events.{fmt}",
+    summary="Export the filtered events",
+    response_class=FileResponse,
+    responses={404: {"description": "No such export format"}},
+)
 def export_events(
     store: StoreDep,
     flt: FilterDep,

@@ -13,7 +13,11 @@ from eventwire.ingest import ingest
 from eventwire.sources.item import RawInput
 from eventwire.web.deps import ContextDep, require_token
 
-router = APIRouter(tags=["ingest"], dependencies=[Depends(require_token)])
+router = APIRouter(
+    tags=["ingest"],
+    dependencies=[Depends(require_token)],
+    responses={401: {"description": "No valid token"}, 503: {"description": "The server cannot write"}},
+)
 
 MAX_TEXT_CHARS = 2_000_000
 """The longest text the endpoint takes (characters); a bigger body is refused before it is read."""

@@ -56,8 +56,11 @@ def timeline(
     return analytics.timeline(store, flt, interval=interval, limit=limit)
 
 
-@router.get("/map", summary="Event locations as GeoJSON")
+@router.get("/map", summary="Places of events as GeoJSON, with counts")
 def event_map(
-    store: StoreDep, flt: FilterDep, limit: Annotated[int, Query(ge=1, le=analytics.MAX_ROWS)] = 5000
+    store: StoreDep, flt: FilterDep, limit: Annotated[int, Query(ge=1, le=analytics.MAX_ROWS)] = 2000
 ) -> dict[str, Any]:
-    return analytics.map_features(store, flt, limit=limit)
+    """One point per place with the number of matching events there and their split by QuadClass (the
+    places with most events first). A place's events: ``/api/events`` with a ``bbox`` around the point;
+    one point per event: ``/api/export/events.geojson``."""
+    return analytics.map_places(store, flt, limit=limit)

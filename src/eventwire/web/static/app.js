@@ -379,14 +379,24 @@ async function viewMap(params) {
   main.append(box, list);
   try {
     const [mod, features] = await Promise.all([loadModule("map"), api("map", filterValues(params))]);
-    await mod.renderMap(box, features, {onSelect: (place, feats) => {
-      list.replaceChildren(el("h2", {}, `${place}: ${feats.length} events`));
-      const ul = el("ul");
-      for (const f of feats) {
-        const p = f.properties;
-        ul.append(el("li", {}, `${p.date || "undated"} · ${p.source_label || "—"} → ${p.target_label || "—"} · ${cameoLabel(p.cameo)} · `, articleLink(p.doc, p.evidence)));
+    await mod.renderMap(box, features, {onSelect: async (place, feats) => {
+      // the place's events: the same filters, in a small box around the point
+      const [lon, lat] = feats[0].geometry.coordinates;
+      const d = 0.0005;
+      const clamp = (x, m) => Math.max(-m, Math.min(m, x));
+      const bbox = [clamp(lon - d, 180), clamp(lat - d, 90), clamp(lon + d, 180), clamp(lat + d, 90)].map((x) => x.toFixed(5)).join(",");
+      list.replaceChildren(el("h2", {}, place));
+      try {
+        const data = await api("events", {...filterValues(params), bbox, limit: 100});
+        list.firstChild.textContent = `${place}: ${data.total} events` + (data.total > 100 ? " (first 100)" : "");
+        const ul = el("ul");
+        for (const ev of data.items) {
+          ul.append(el("li", {}, `${ev.date || (ev.article && ev.article.pub_date) || "undated"} · ${actorLabel(ev.source)} → ${actorLabel(ev.target)} · ${cameoLabel(ev.cameo)} · `, articleLink(ev.doc, ev.evidence.text)));
+        }
+        list.append(ul);
+      } catch (err) {
+        showError(list, err);
       }
-      list.append(ul);
     }});
   } catch (err) {
     showError(box, err);

@@ -52,15 +52,22 @@ export function groupPlaces(featureCollection) {
     const key = `${coords[0].toFixed(4)},${coords[1].toFixed(4)}`;
     let place = places.get(key);
     if (!place) {
-      place = { key, coords, features: [], byQuad: { 1: 0, 2: 0, 3: 0, 4: 0 }, names: new Map() };
+      place = { key, coords, features: [], total: 0, byQuad: { 1: 0, 2: 0, 3: 0, 4: 0 }, names: new Map() };
       places.set(key, place);
     }
     place.features.push(feature);
     const props = feature.properties ?? {};
-    const q = Number(props.quad_class);
-    if (q in place.byQuad) place.byQuad[q] += 1;
+    // a feature is one event, or (from /api/map) one place with its count and QuadClass split
+    const n = Number.isFinite(props.count) && props.count > 0 ? props.count : 1;
+    place.total += n;
+    if (props.by_quad && typeof props.by_quad === "object") {
+      for (const q of [1, 2, 3, 4]) place.byQuad[q] += Number(props.by_quad[q]) || 0;
+    } else {
+      const q = Number(props.quad_class);
+      if (q in place.byQuad) place.byQuad[q] += 1;
+    }
     const name = typeof props.location_name === "string" ? props.location_name.trim() : "";
-    if (name) place.names.set(name, (place.names.get(name) ?? 0) + 1);
+    if (name) place.names.set(name, (place.names.get(name) ?? 0) + n);
   }
   return [...places.values()].map((p) => {
     // The most frequent location name at these coordinates (first seen on ties).
@@ -77,7 +84,7 @@ export function groupPlaces(featureCollection) {
       key: p.key,
       name,
       coords: p.coords,
-      count: p.features.length,
+      count: p.total,
       byQuad: p.byQuad,
       quad: dominantQuad(p.byQuad),
       features: p.features,
