@@ -10,7 +10,8 @@ second version of the one before, so the "latest version" filter has work to do)
 (``article_terms``/``article_lengths``, with the migration's own SQL) and ``events`` (50 per article):
 ~60 countries with a skew (a handful carry most events), actor types, the real CAMEO table (code, root,
 PLOVER, QuadClass and Goldstein consistent), the 7 statuses, exact/month/year/yearless dates, ~40% with a
-located place, and a JSON ``record`` shaped like ``Event.to_json()`` (~600 bytes, with evidence text).
+located place (on one of 100 points around its country's: a geocoder puts events on gazetteer points, so
+places repeat), and a JSON ``record`` shaped like ``Event.to_json()`` (~600 bytes, with evidence text).
 All "random" choices are hashes of the row number, so a rebuild gives the same store. The file is kept at
 ``--db`` and reused when it holds the expected number of events.
 
@@ -258,8 +259,9 @@ def build_store(path: Path) -> dict[str, Any]:
                    END AS date,
                    CASE WHEN has100 % 10 < 4 THEN loc.place END AS loc_name,
                    CASE WHEN has100 % 10 < 4 THEN loc.iso3 END AS loc_country,
-                   CASE WHEN has100 % 10 < 4 THEN round(loc.lat + 4 * jitter1 - 2, 4) END AS lat,
-                   CASE WHEN has100 % 10 < 4 THEN round(loc.lon + 4 * jitter2 - 2, 4) END AS lon,
+                   -- a geocoder puts events on gazetteer points: 10 x 10 places around each country's point
+                   CASE WHEN has100 % 10 < 4 THEN round(loc.lat + 0.4 * floor(10 * jitter1) - 2, 4) END lat,
+                   CASE WHEN has100 % 10 < 4 THEN round(loc.lon + 0.4 * floor(10 * jitter2) - 2, 4) END lon,
                    'e' || left(md5('ev' || i), 19) AS event_id,
                    {status_sql} AS status,
                    round(0.3 + 0.7 * jitter1, 3) AS confidence
