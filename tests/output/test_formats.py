@@ -288,3 +288,21 @@ def test_table_row_stays_on_one_line_when_an_actor_crosses_a_line_break() -> Non
     actor = Actor(TextSpan("Foreign\nMinister Yawa Mensah", 0, 28), name=None, country="TGO", type="GOV")
     lines = render([sample_event(source=actor)], "table").splitlines()
     assert len(lines) == 2
+
+
+def test_spreadsheet_safe_csv_defuses_formulas() -> None:
+    import csv as csv_module
+    import io as io_module
+
+    from eventwire.output.formats import spreadsheet_safe, write_csv
+
+    assert spreadsheet_safe('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)" and spreadsheet_safe("Army") == "Army"
+    assert spreadsheet_safe(-7.2) == -7.2  # numbers stay numbers
+    rec = sample_event().to_json()
+    rec["evidence"]["text"] = "=cmd|' /C calc'!A0"
+    plain, safe = io_module.StringIO(), io_module.StringIO()
+    write_csv([rec], plain)
+    write_csv([rec], safe, for_spreadsheets=True)
+    assert next(csv_module.DictReader(io_module.StringIO(plain.getvalue())))["evidence"].startswith("=")
+    assert next(csv_module.DictReader(io_module.StringIO(safe.getvalue())))["evidence"].startswith("'=")

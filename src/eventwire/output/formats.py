@@ -54,11 +54,25 @@ def csv_row(event: EventLike) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def write_csv(events: Iterable[EventLike], out: TextIO) -> None:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these is run as a formula by spreadsheet programs (OWASP "CSV
+injection"); a spreadsheet-safe CSV prefixes such cells with an apostrophe."""
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def write_csv(events: Iterable[EventLike], out: TextIO, *, for_spreadsheets: bool = False) -> None:
+    """One row per event. ``for_spreadsheets``: text cells that a spreadsheet would run as a formula get
+    a leading apostrophe (the web UI's CSV export, which analysts open in spreadsheets, uses it)."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for event in events:
-        writer.writerow(csv_row(event))
+        row = csv_row(event)
+        if for_spreadsheets:
+            row = {k: spreadsheet_safe(v) for k, v in row.items()}
+        writer.writerow(row)
 
 
 def _actor_cell(actor: dict[str, Any] | None) -> str:

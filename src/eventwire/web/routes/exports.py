@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Path
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from eventwire.output.formats import WRITERS
+from eventwire.output.formats import WRITERS, write_csv
 from eventwire.store.query import export_parquet, query_events
 from eventwire.web.deps import StoreDep
 from eventwire.web.routes.events import FilterDep
@@ -37,7 +37,8 @@ EXPORTS: dict[str, Export] = {
     "tsv": Export("gdelt", "text/tab-separated-values; charset=utf-8", "tsv"),
     "parquet": Export("parquet", "application/vnd.apache.parquet", "parquet"),
 }
-"""Formats of /api/export/events.{format}; ``tsv`` is the GDELT 2.0 event table layout."""
+"""Formats of /api/export/events.{format}; ``tsv`` is the GDELT 2.0 event table layout; ``csv`` is made
+safe for spreadsheets (a cell that would run as a formula starts with an apostrophe)."""
 
 
 @router.get(
@@ -69,7 +70,11 @@ def export_events(
             export_parquet(store, flt, path)
         else:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                WRITERS[spec.writer](query_events(store, flt, with_article=True), out)
+                events = query_events(store, flt, with_article=True)
+                if spec.writer == "csv":
+                    write_csv(events, out, for_spreadsheets=True)
+                else:
+                    WRITERS[spec.writer](events, out)
     except BaseException:
         os.unlink(path)
         raise
