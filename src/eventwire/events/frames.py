@@ -84,9 +84,10 @@ class Frame:
 
 def governing_frame(token: Token) -> Frame | None:
     """The frame that governs ``token`` through an infinitive complement, if any."""
-    if token.dep_ not in {"xcomp", "ccomp"} or token.head.i == token.i:
+    # the parser sometimes attaches the infinitive as an adverbial clause ("have sworn to fight")
+    if token.dep_ not in {"xcomp", "ccomp", "advcl"} or token.head.i == token.i:
         return None
-    if token.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if token.dep_ != "xcomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return None
     head = token.head
     lemma = head.lemma_.lower()

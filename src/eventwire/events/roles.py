@@ -25,14 +25,30 @@ LIGHT_VERBS = frozenset(
      "undertake", "renew", "lodge", "complete", "continue", "engage",
      # verbs that press on with or widen the act their object names: "pressing its military operations"
      "press", "intensify", "escalate", "expand", "step", "extend", "widen",
+     # verbs that hurry the act their object names: "speeded up the withdrawal"
+     "speed", "accelerate", "hasten", "expedite",
      # verbs that voice the verbal act their object names: "expressed concern", "voiced criticism"
-     "express", "voice", "raise", "reiterate", "air", "register"}
+     "express", "voice", "raise", "reiterate", "air", "register",
+     # the English model's lemma of "staged" ("staged a hunger strike")
+     "stag"}
 )  # fmt: skip
 """Verbs whose object noun names the act ("held talks", "paid a visit", "launched an attack")."""
 NON_VIOLENT_MODIFIERS = frozenset(
     {"diplomatic", "political", "charm", "media", "legal", "economic", "verbal", "trade"}
 )
 """Modifiers that make a conflict noun figurative ("a diplomatic offensive", "a charm offensive")."""
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
+"""Verbs whose object is the means, not the doer, of their purpose clause: in "police used tear gas to
+disperse the crowd" the police disperse it."""
+STATEMENT_NOUNS = frozenset(
+    {"statement", "declaration", "communique", "communiqué", "letter", "message", "resolution", "decree",
+     "note", "reminder", "petition", "appeal", "warning", "ultimatum", "order"}
+)  # fmt: skip
+"""Documents whose participle clause states their issuer's act: "issued a statement condemning X" (the
+issuer condemns), "adopted a resolution demanding Y"."""
+ISSUING_VERBS = frozenset({"release", "publish", "adopt", "pass", "send", "sign", "deliver", "circulate"})
+STATIVE_PARTICIPLES = frozenset({"oppose"})
+"""Participles the parser takes for passives that state the subject's own stance ("is opposed to")."""
 MAX_CLIMB = 4
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -68,6 +84,9 @@ def subject_of(verb: Token) -> Token | None:
                 return c
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
             return current.head
+        if current.dep_ == "acl" and _issued_document(current):
+            current = current.head.head  # "X issued a statement condemning Y": X condemns
+            continue
         if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
             # "groups fighting X": the noun acts; "diplomats expelled": it is acted on, unless the
             # participle has an object of its own ("strikes killed 20 people", a misparsed main verb)
@@ -75,7 +94,7 @@ def subject_of(verb: Token) -> Token | None:
                 return current.head
         if current.dep_ in INHERIT_SUBJECT_DEPS and current.head.i != current.i:
             # for xcomp the controller is the object of the governing verb when it has one ("asked X to go")
-            if current.dep_ == "xcomp":
+            if current.dep_ == "xcomp" and current.head.lemma_.lower() not in INSTRUMENT_VERBS:
                 for c in current.head.children:
                     if c.dep_ in OBJECT_DEPS:
                         return c
@@ -89,11 +108,27 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _issued_document(participle: Token) -> bool:
+    """A present participle on a document that is the object of a verb of issuing ("issued a statement
+    condemning the attack")."""
+    document = participle.head
+    if participle.tag_ != "VBG" or document.lemma_.lower() not in STATEMENT_NOUNS:
+        return False
+    verb = document.head
+    if document.dep_ not in OBJECT_DEPS or verb.pos_ != "VERB" or verb.i == document.i:
+        return False
+    return verb.lemma_.lower() in LIGHT_VERBS | ISSUING_VERBS
+
+
 def source_of(trigger: Token) -> Token | None:
     if trigger.pos_ == "NOUN":
         return noun_source(trigger)
     if is_passive(trigger):
-        return agent_of(trigger)
+        agent = agent_of(trigger)
+        if agent is None and trigger.lemma_.lower() in STATIVE_PARTICIPLES:
+            # "X is opposed to Y": an adjective, whose subject holds the stance
+            return next((c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        return agent
     return subject_of(trigger)
 
 

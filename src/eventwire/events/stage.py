@@ -19,6 +19,7 @@ from eventwire.events.roles import (
     is_figurative,
     is_negated,
     is_passive,
+    noun_source,
     object_of,
     prep_object,
     sayer_of,
@@ -340,6 +341,9 @@ def match_predicate(token: Token, lexicon: PredicateLexicon) -> Predicate | None
     return None
 
 
+GENERIC_ACT_HEADS = frozenset({"effort", "process", "programme", "program", "initiative", "bid"})
+
+
 def _cue_holds(
     token: Token, key: str, arg: str | None, lemmas: frozenset[str], negated: bool = False
 ) -> bool:
@@ -353,7 +357,14 @@ def _cue_holds(
         obj = object_of(token) if token.pos_ == "VERB" else None
         if lemmas == {"none"} and not negated:
             return obj is None
-        return obj is not None and (ok(obj) or ok(content_of(obj)))
+        if obj is None:
+            return False
+        if ok(obj) or ok(content_of(obj)):
+            return True
+        # "ended mediation efforts", "suspended aid programmes": the modifier of a generic head names the act
+        return obj.lemma_.lower() in GENERIC_ACT_HEADS and any(
+            c.dep_ == "compound" and ok(c) for c in obj.children
+        )
     if key == "prt":
         return any(c.dep_ == "prt" and ok(c) for c in token.children)
     if key == "xcomp":
@@ -410,6 +421,7 @@ def _events_for(
                     return []
     if src_head is None:
         implicit = _implicit_source(doc, trigger, predicate, passive, targets[0])
+        implicit = implicit or _unattributed_attack(doc, trigger, predicate, None, passive)
         if implicit is None:
             return []
         sources = [implicit]
@@ -418,6 +430,9 @@ def _events_for(
             [src_head] if tgt_head is not None and tgt_head in conjuncts(src_head) else conjuncts(src_head)
         )
         sources = [a for a in _member_actors(doc, heads) if a is not None]
+        if not sources:
+            attack = _unattributed_attack(doc, trigger, predicate, src_head, passive)
+            sources = [attack] if attack is not None else []
     if not sources:
         return []
     _fill_countries(doc, trigger, sent_index, [*sources, *targets])
@@ -797,6 +812,42 @@ def _implicit_source(
     return Actor(span=span, name=None, country=target.country, type=type_)
 
 
+ATTACK_NOUNS = frozenset(
+    {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "landmine", "grenade", "attack",
+     "ambush", "shelling", "airstrike", "strike", "rocket", "mortar", "shell", "missile", "drone",
+     "gunfire", "shooting", "attacker", "gunman", "bomber", "assailant"}
+)  # fmt: skip
+"""Attacks, weapons and unnamed attackers that do the killing when no one is named: "a roadside bomb killed
+two soldiers", "three police officers were killed in a suicide bombing", "gunmen shot dead a judge"."""
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+ATTACK_KIND = "attack"
+"""``Actor.kind`` of an unnamed perpetrator: it takes the country of the one place its sentence names, if
+any, never the article's focus (an attack in Kabul is by someone in Afghanistan; the victims' country says
+nothing of who attacked them)."""
+
+
+def _unattributed_attack(
+    doc: Document, trigger: Token, predicate: Predicate, src_head: Token | None, passive: bool
+) -> Actor | None:
+    """The unnamed perpetrator of an act of violence whose doer is an attack or weapon with no nationality
+    ("a car bomb killed ..."), or a passive whose "by"/"in" phrase names one ("were killed in an attack")."""
+    if predicate.cameo[:2] not in UNATTRIBUTED_ROOTS or trigger.pos_ != "VERB":
+        return None
+    candidates = [src_head] if src_head is not None else []
+    if passive and src_head is None:
+        candidates += [o for p in ("by", "in") if (o := prep_object(trigger, p)) is not None]
+    for noun in candidates:
+        if noun.lemma_.lower() in ATTACK_NOUNS or noun.lower_ in ATTACK_NOUNS:
+            doer = noun_source(noun) if noun is not src_head else None  # "in an attack by X"
+            named = actor_for(doc, doer) if doer is not None else None
+            if named is not None:
+                return named
+            start = min(t.idx for t in noun.subtree if t.i <= noun.i)
+            span = doc.span(start, noun.idx + len(noun.text))
+            return Actor(span=span, name=None, country=None, type=None, kind=ATTACK_KIND)
+    return None
+
+
 def _nearest_mention_before(doc: Document, trigger: Token) -> Token | None:
     """For a passive with no parsed subject (headline or machine-translated syntax, "X, Y, arrested by Z"):
     the nearest actor phrase before the verb in its sentence that is not inside a prepositional phrase."""
@@ -813,6 +864,11 @@ def _fill_countries(doc: Document, trigger: Token, sent_index: int, actors: list
     Organisations the gazetteer lists without a country are transnational and keep none."""
     for actor in actors:
         if actor is None or actor.country is not None or actor.type in {"IGO", "NGO"} or actor.kind == "org":
+            continue
+        if actor.kind == ATTACK_KIND:
+            named = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) else []
+            local = {c for c in named if c not in {"IGO", "NGO"}}
+            actor.country = local.pop() if len(local) == 1 else None
             continue
         others = {a.country for a in actors if a is not None and a is not actor}
         speaker = _speaker_country(doc, trigger, actor)
@@ -888,6 +944,9 @@ def actor_for(doc: Document, head: Token) -> Actor | None:
     """The actor named by the phrase headed by ``head`` (its mention, or one inside it)."""
     mention = _mention_for(doc, head)
     if mention is None:
+        crowd = _crowd_of(head)
+        if crowd is not None:
+            return actor_for(doc, crowd)
         return _weapon_actor(doc, head) or _act_maker(doc, head) or _nationality_actor(doc, head)
     country = mention.country
     span = doc.span(mention.start, mention.end)
@@ -899,6 +958,23 @@ def actor_for(doc: Document, head: Token) -> Actor | None:
         entity_id=mention.entity_id if mention.entity_id >= 0 else None,
         kind=mention.kind,
     )
+
+
+CROWD_WORDS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "score",
+     "scores", "crowd", "crowds", "tens"}
+)  # fmt: skip
+"""Number and crowd words whose "of" phrase names the actor: "thousands of Iraqi Kurds marched"."""
+
+
+def _crowd_of(head: Token) -> Token | None:
+    if head.lemma_.lower() not in CROWD_WORDS and head.lower_ not in CROWD_WORDS:
+        return None
+    return next(
+        (o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+         if o.dep_ == "pobj"),
+        None,
+    )  # fmt: skip
 
 
 WEAPON_NOUNS = frozenset(
@@ -955,8 +1031,8 @@ def _nationality_actor(doc: Document, head: Token) -> Actor | None:
         country = _ent_country(doc, ent)
         if country and ent is not None:
             return Actor(span=doc.span(ent.start_char, ent.end_char), country=country, kind="demonym")
-    if head.pos_ != "NOUN":
-        return None
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return None  # "Iraqi towns", "Iraqi Kurds"
     for child in head.children:
         if child.dep_ not in {"amod", "compound"} or child.ent_type_ not in NATIONALITY_ENTITIES:
             continue
@@ -985,7 +1061,7 @@ def _mention_for(doc: Document, head: Token) -> Mention | None:
     act = head.lemma_.lower() in ACT_NOUNS
     of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
     passes = (
-        lambda c: c.dep_ in {"appos", "compound"},
+        lambda c: c.dep_ in {"appos", "compound", "nmod"},  # "the Asia-Pacific Economic Cooperation forum"
         # "China's treatment of the Uighurs": the possessor does what the noun names
         lambda c: c.dep_ == "poss" and of_phrase,
         lambda c: c.dep_ == "prep" and c.lower_ == "of",
