@@ -81,6 +81,11 @@ def _trimmed(ent: Span) -> Span:
         start += 1
     while end > start + 1 and ent.doc[end - 1].lower_ in EDGE_WORDS:
         end -= 1
+    opening = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
+    if opening is not None and opening > start and not any(t.text == ")" for t in ent.doc[opening:end]):
+        end = opening  # "Palmyra (Tadmur": an unclosed bracket opens another name for the place
+        while end > start + 1 and ent.doc[end - 1].lower_ in EDGE_WORDS:
+            end -= 1
     return ent.doc[start:end]
 
 

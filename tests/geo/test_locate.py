@@ -1,0 +1,63 @@
+"""Event location on real parses: a place that owns a thing does not locate the event, a unit named after a
+possessive and a direction is inside the possessor, a phrase opening the sentence yields to a place the
+clause links, a trigger in a relative clause takes its antecedent's place, a bracketed second name is not
+part of the place."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.document import Document
+from eventwire.geo import find_places, locate_event
+from eventwire.geo.locate import _direction_word
+from eventwire.geo.mentions import _trimmed
+from eventwire.pipeline import Pipeline
+from eventwire.stages import stage
+
+pytestmark = pytest.mark.slow
+
+
+def _location(pipeline: Pipeline, text: str, verb: str) -> str | None:
+    doc = Document(doc_id="t", original=text)
+    for name in ("clean", "nlp", "actors"):
+        stage(name)(doc, pipeline.resources)
+    assert doc.nlp is not None
+    trigger = next(t for t in doc.nlp if t.text == verb)
+    found = locate_event(trigger, find_places(doc, pipeline.resources.geocoder))
+    return found.text if found is not None else None
+
+
+def test_the_owner_of_a_thing_is_not_the_location(pipeline: Pipeline) -> None:
+    text = "Farmers rallied in the village of Tamale after Ghana's announcement of new taxes."
+    assert _location(pipeline, text, "rallied") == "Tamale"
+
+
+def test_a_district_after_a_possessive_and_a_direction_is_inside_the_city(pipeline: Pipeline) -> None:
+    text = "A grenade wounded four shoppers in Lagos's northern Ikeja district on Monday."
+    assert _location(pipeline, text, "wounded") == "Ikeja"
+
+
+def test_an_opening_phrase_yields_to_the_place_the_clause_links(pipeline: Pipeline) -> None:
+    text = "In Colombia on Friday, guerrillas ambushed a police patrol near the town of Tumaco."
+    assert _location(pipeline, text, "ambushed") == "Tumaco"
+    assert _location(pipeline, "In Lima, thousands of teachers marched on Tuesday.", "marched") == "Lima"
+
+
+def test_a_relative_clause_takes_the_place_of_its_antecedent(pipeline: Pipeline) -> None:
+    text = "Police blamed militants for the blast at a market in Quetta that injured nine shoppers."
+    assert _location(pipeline, text, "injured") == "Quetta"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("northern", True), ("south-western", True), ("central", True), ("northwards", True), ("big", False)],
+)
+def test_direction_words(pipeline: Pipeline, word: str, expected: bool) -> None:
+    assert _direction_word(pipeline.resources.nlp.make_doc(word)[0]) is expected
+
+
+def test_an_unclosed_bracket_ends_the_name(pipeline: Pipeline) -> None:
+    doc = pipeline.resources.nlp.make_doc("troops neared Hama (Hamath on Sunday")
+    assert _trimmed(doc[2:5]).text == "Hama"
+    closed = pipeline.resources.nlp.make_doc("troops neared Hama (Hamath) on Sunday")
+    assert _trimmed(closed[2:6]).text == "Hama (Hamath)"  # a closed bracket stays
