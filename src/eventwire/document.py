@@ -41,6 +41,10 @@ class Actor:
     type: str | None = None  # GOV, MIL, REB, PMC, COP, JUD, OPP, CVL, MED, BUS, IGO, NGO or None
     entity_id: int | None = None  # in-document coreference cluster
     kind: str = ""  # the mention kind it came from (person, role, org, country, ...); not exported
+    implicit: bool = False
+    """The text names no such actor; the coder infers it (the police behind "X was arrested", the
+    government a protest is aimed at, the maker of a criticised law). Its span is then the word it is
+    inferred from (the trigger, or the law), not a mention of the actor."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +54,7 @@ class Actor:
             "type": self.type,
             "start": self.span.start,
             "end": self.span.end,
+            "implicit": self.implicit,
         }
 
 

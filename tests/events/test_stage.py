@@ -63,6 +63,7 @@ def test_passive_with_agent(code: Code) -> None:
     event = one(code("The opposition leader was arrested by police in Harare on Friday."), "17")
     assert event.source is not None and event.target is not None
     assert (event.source.span.text, event.source.country, event.source.type) == ("police", "ZWE", "COP")
+    assert not event.source.implicit  # named in the text
     assert (event.target.country, event.target.type) == ("ZWE", "OPP")
     assert event.target.span.text == "The opposition leader"
 
@@ -83,6 +84,8 @@ def test_passive_without_agent_has_the_lexicons_implicit_source(
     assert event.source is not None and event.target is not None
     assert event.source.type == row.source.split(":", 1)[1]  # COP arrests, JUD sentences
     assert event.source.name is None
+    assert event.source.implicit and event.source.to_json()["implicit"] is True  # inferred, not named
+    assert not event.target.implicit
     assert event.source.country == event.target.country == iso3
     assert event.target.type == target_type
 

@@ -74,7 +74,7 @@ RECORD_FIELDS = (
     "date_precision", "date_span", "location", "status", "attributed_to", "quantities", "evidence", "trigger",
     "other_mentions", "confidence", "rule",
 )  # fmt: skip
-ACTOR_FIELDS = {"text", "name", "country", "type", "start", "end"}
+ACTOR_FIELDS = {"text", "name", "country", "type", "start", "end", "implicit"}
 SPAN_FIELDS = {"text", "start", "end"}
 
 
@@ -97,7 +97,8 @@ def test_jsonl_record_carries_the_scorer_fields() -> None:
     assert set(rec["source"]) == ACTOR_FIELDS and set(rec["target"]) == ACTOR_FIELDS
     assert rec["source"] == {"text": "people in Mali", "name": None, "country": "MLI", "type": "CVL",
                              "start": ORIGINAL.index("people in Mali"),
-                             "end": ORIGINAL.index("people in Mali") + len("people in Mali")}  # fmt: skip
+                             "end": ORIGINAL.index("people in Mali") + len("people in Mali"),
+                             "implicit": False}  # fmt: skip
     assert rec["date"] == "2021-05" and rec["date_precision"] == "month"
     assert rec["location"]["country"] == "MLI" and rec["location"]["name"] == "Mali"
     assert rec["status"] == "reported"

@@ -770,7 +770,14 @@ def _domestic_target(
     if country is None or source.type in {"IGO", "NGO"}:
         return None
     span = doc.span(trigger.idx, trigger.idx + len(trigger.text))
-    return Actor(span=span, name=None, country=country, type="GOV" if protest else "CVL", kind=DOMESTIC_KIND)
+    return Actor(
+        span=span,
+        name=None,
+        country=country,
+        type="GOV" if protest else "CVL",
+        kind=DOMESTIC_KIND,
+        implicit=True,
+    )
 
 
 MADE_BY = {
@@ -794,7 +801,7 @@ def _maker_target(doc: Document, head: Token, predicate: Predicate, sent_index: 
     if country is None:
         return None
     span = doc.span(head.idx, head.idx + len(head.text))
-    return Actor(span=span, name=None, country=country, type=type_, kind=DOMESTIC_KIND)
+    return Actor(span=span, name=None, country=country, type=type_, kind=DOMESTIC_KIND, implicit=True)
 
 
 def _implicit_source(
@@ -809,7 +816,7 @@ def _implicit_source(
         return None
     type_ = predicate.source.split(":", 1)[1]
     span = doc.span(trigger.idx, trigger.idx + len(trigger.text))
-    return Actor(span=span, name=None, country=target.country, type=type_)
+    return Actor(span=span, name=None, country=target.country, type=type_, implicit=True)
 
 
 ATTACK_NOUNS = frozenset(

@@ -80,7 +80,8 @@ function showError(container, err) {
 function actorLabel(actor) {
   if (!actor) return "—";
   const code = [actor.country || "---", actor.type].filter(Boolean).join(" ");
-  return `${code} · ${actor.name || actor.text}`;
+  // an implicit actor is inferred, not named: its span is the word it is inferred from, not a name
+  return actor.implicit ? `${code} (implied by "${actor.text}")` : `${code} · ${actor.name || actor.text}`;
 }
 
 function cameoLabel(code) {
@@ -226,8 +227,8 @@ async function viewArticles(params) {
 
 function eventSpans(ev) {
   const spans = [{...ev.evidence, kind: "evidence"}, {...ev.trigger, kind: "trigger"}];
-  if (ev.source) spans.push({...ev.source, kind: "actor"});
-  if (ev.target) spans.push({...ev.target, kind: "actor"});
+  if (ev.source && !ev.source.implicit) spans.push({...ev.source, kind: "actor"});
+  if (ev.target && !ev.target.implicit) spans.push({...ev.target, kind: "actor"});
   if (ev.location) spans.push({...ev.location, kind: "place"});
   if (ev.date_span) spans.push({...ev.date_span, kind: "date"});
   if (ev.attributed_to) spans.push({...ev.attributed_to, kind: "attribution"});
