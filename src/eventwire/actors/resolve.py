@@ -238,7 +238,7 @@ class PhraseResolver:
                 if named:
                     return named
         for c in token.children:
-            if c.dep_ in MODIFIER_DEPS:
+            if c.dep_ in MODIFIER_DEPS and not stance_prefixed(c):
                 found = self.country_of(c, depth + 1)
                 if found:
                     return found
@@ -558,6 +558,19 @@ class PhraseResolver:
                 return entry.type
             return self._org_type(ent)
         return None
+
+
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+"""A country after one of these says what the actor is for or against ("an anti-Syria journalist",
+"pro-Russian separatists"), not where it is from."""
+
+
+def stance_prefixed(token: Token) -> bool:
+    """ "Syria" in "anti-Syria", "pro-Russian" (split by the tokenizer or not)."""
+    if token.lower_.split("-", 1)[0] in STANCE_PREFIXES and "-" in token.text:
+        return True
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES
 
 
 def _definite_bare(token: Token) -> bool:

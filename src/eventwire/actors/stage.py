@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from eventwire.actors.coref import link_people
-from eventwire.actors.resolve import ETHNIC_MARKERS, PhraseResolver
+from eventwire.actors.resolve import ETHNIC_MARKERS, PhraseResolver, stance_prefixed
 from eventwire.document import Document, Mention
 from eventwire.resources import Resources
 from eventwire.stage_errors import require_parse
@@ -66,7 +66,11 @@ def find_actors(doc: Document, resources: Resources) -> None:
     doc.ent_countries = {
         (e.start_char, e.end_char): entry.country
         for e in parsed.ents
-        if (entry := resolver.entry(e)) is not None and entry.country and entry.kind != "org"
+        if (entry := resolver.entry(e)) is not None
+        and entry.country
+        and entry.kind != "org"
+        and not _language_name(e)
+        and not stance_prefixed(e[0])
     }
     doc.sent_countries = [sentence_countries(parsed, resolver, s.start, s.end) for s in parsed.sents]
     _resolve_definites_and_pronouns(doc, resolver, mentions, mention_at)
@@ -96,6 +100,18 @@ def town_country(resources: Resources) -> Callable[[str], str | None]:
         return own[0].country
 
     return lookup
+
+
+LANGUAGE_NOUNS = frozenset({"language", "languages", "tongue", "dialect", "script", "alphabet"})
+
+
+def _language_name(ent: Span) -> bool:
+    """ "the Russian language", "Russian-language media": the demonym names a language, which is no
+    actor and says nothing of who acts ("restrictions on the Russian language")."""
+    if ent.label_ == "LANGUAGE":
+        return True
+    root = ent.root
+    return root.dep_ in {"amod", "compound", "nmod"} and root.head.lower_ in LANGUAGE_NOUNS
 
 
 def _collective(resolver: PhraseResolver, token: Token) -> bool:
@@ -151,8 +167,8 @@ def focus_country(parsed: SpacyDoc, resolver: PhraseResolver) -> str | None:
             continue
         if entry.kind not in COUNTRY_KINDS and not (entry.kind == "org" and entry.type in FOCUS_ORG_TYPES):
             continue
-        if entry.country in {"IGO", "NGO"} or _ethnic(ent):
-            continue
+        if entry.country in {"IGO", "NGO"} or _ethnic(ent) or stance_prefixed(ent[0]) or _language_name(ent):
+            continue  # nor "anti-Syria", "pro-Russian" (a stance), "the Russian language"
         in_headline = first is not None and ent.end <= first.end
         counts[entry.country] += HEADLINE_WEIGHT if in_headline else 1
     if not counts:
@@ -179,15 +195,71 @@ def sentence_countries(
     for ent in parsed.ents:
         if ent.start < sent_start or ent.end > sent_end:
             continue
-        country = resolver.place_country(ent)
-        if not country or country in out:
-            continue
         root = ent.root
         if root.dep_ in {"appos", "compound", "conj"}:
             root = root.head
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        country = resolver.place_country(ent)
+        if not country and _place_noun_of(root):
+            # "the town of Samarra": the noun says it is a place, whatever label the NER gave the name
+            country = resolver.town_country(_place_text(ent)) if resolver.town_country else None
+        if not country and root.dep_ in {"amod", "compound"} and _is_place_noun(root.head):
+            # "in an Iraqi village", "the Malian town of X": a country's adjective before a place noun
+            entry = resolver.entry(ent)
+            country = entry.country if entry is not None and entry.kind in COUNTRY_KINDS else None
+            root = root.head
+        if not country or country in out:
+            continue
+        if _locative(root):
             out.append(country)
     return out
+
+
+PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "province", "region", "district", "capital", "port", "suburb", "suburbs",
+     "outskirts", "sector", "area", "areas", "part", "parts", "street", "streets", "centre", "center",
+     "heart", "county", "neighbourhood", "neighborhood", "quarter", "zone", "north", "south", "east",
+     "west", "northeast", "northwest", "southeast", "southwest", "state", "island", "municipality",
+     "prefecture", "governorate", "commune", "township", "hamlet", "settlement"}
+)  # fmt: skip
+"""Nouns for a place: a name "of" one is a place ("the town of X", "the north of Mali"), and a phrase they
+head in a locative phrase locates the event ("in a residential sector of X", "near an Iraqi village")."""
+MAX_PLACE_CHAIN = 3
+
+
+def _is_place_noun(token: Token) -> bool:
+    noun = token.pos_ in {"NOUN", "PROPN"}
+    return noun and (token.lower_ in PLACE_NOUNS or token.lemma_.lower() in PLACE_NOUNS)
+
+
+def _place_noun_of(token: Token) -> bool:
+    """ "X" in "the town of X"."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and _is_place_noun(token.head.head)
+
+
+def _place_text(ent: Span) -> str:
+    toks = [t for t in ent if t.tag_ != "POS" and not (t.i == ent.start and t.lower_ == "the")]
+    return " ".join(t.text for t in toks)
+
+
+def _locative(root: Token) -> bool:
+    """The phrase is the object of a locative preposition, directly ("in Mali") or through place nouns
+    ("near the town of X", "outside of the city of X", "in a residential sector of X")."""
+    tok = root
+    for _ in range(MAX_PLACE_CHAIN):
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in LOCATIVE_PREPS:
+            return True
+        if prep.lower_ != "of":
+            return False
+        up = prep.head
+        if up.lower_ in LOCATIVE_PREPS:  # "outside of X"
+            return True
+        if not _is_place_noun(up):
+            return False  # "in support of X", "in the name of X": no place
+        tok = up.head if up.dep_ in {"appos", "conj"} else up
+    return False
 
 
 DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "those", "that"})
