@@ -70,6 +70,9 @@ def test_statuses_are_in_the_guides_order() -> None:
         ("Police reportedly arrested 20 protesters.", "arrested", "reported", None),
         ("Police arrested 20 protesters on Monday.", "arrested", "asserted", None),
         ("The army did not deny that it attacked the village.", "attacked", "asserted", None),
+        # "press" asks only with an infinitive or "for": its plain noun object goes on being pursued
+        ("The army is pressing its offensive against the militia.", "offensive", "asserted", None),
+        ("The army pressed the rebels to surrender.", "surrender", "requested", None),
     ],
 )  # fmt: skip
 def test_status(decide: Decide, sentence: str, word: str, status: str, attributed: str | None) -> None:

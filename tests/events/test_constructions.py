@@ -75,3 +75,13 @@ def test_an_attack_by_a_named_group_keeps_its_doer(code: Code) -> None:
 def test_a_vow_whose_infinitive_is_parsed_as_an_adverbial_clause(code: Code) -> None:
     events = code("Somali militants have sworn to fight until the Ethiopian troops leave the country.")
     assert ("1384", "SOM", None) in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_a_conjoined_participle_read_as_a_past_tense_stays_passive(code: Code) -> None:
+    """ "was arrested and found guilty": the tagger may read "found" as a past tense; it shares the passive
+    auxiliary, so the one found guilty is the target, not the source."""
+    events = code("The Nigerian governor was arrested and found guilty of embezzlement by a federal court.")
+    verdicts = [e for e in events if e.cameo == "116"]
+    assert verdicts and all(e.source is not None and e.source.type == "JUD" for e in verdicts)
+    assert all(e.target is not None and "governor" in e.target.span.text for e in verdicts)

@@ -306,3 +306,69 @@ def test_a_demand_by_someone_else_stays_beside_the_protest() -> None:
     protest = ev(4, "France", "141", people(1), None)
     demand = ev(4, "demanded", "100", actor(4, "France", "FRA"), actor(4, "Mali", "MLI"))
     assert len(merged(protest, demand)) == 2
+
+
+# --- an act asked for, denied or conditional is not the act done ----------------------------------
+
+
+@pytest.mark.parametrize("status", ["requested", "denied", "hypothetical"])
+def test_an_unrealised_act_stays_apart_from_the_same_act_done(status: str) -> None:
+    """ "Prosecutors asked for X to be jailed" and "X was jailed" are two events, even with one code and
+    one pair of actors."""
+    done = ev(2, "demanded", "1041", people(2, "Protesters"), russia(2), status="asserted")
+    unrealised = ev(1, "demanded", "1041", people(1), russia(1), status=status)
+    out = merged(done, unrealised)
+    assert sorted(e.status for e in out) == sorted(["asserted", status])
+    assert all(e.other_mentions == [] for e in out)
+
+
+def test_realised_statuses_still_merge() -> None:
+    first = ev(1, "demanded", "1041", people(1), russia(1), status="reported")
+    again = ev(2, "demanded", "1041", people(2, "Protesters"), russia(2), status="planned")
+    assert len(merged(first, again)) == 1
+
+
+def test_a_headline_act_done_does_not_join_the_same_act_asked_for_in_the_body() -> None:
+    headline = ev(0, "asked", "1041", actor(0, "Mali", "MLI"), russia(1), status="asserted")
+    body = ev(1, "demanded", "1041", people(1), russia(1), status="requested")
+    out = merged(headline, body)
+    assert [(e.sent_index, e.other_mentions) for e in out] == [(0, []), (1, [])]
+
+
+# --- a lead sentence is not a headline ----------------------------------------------------------------
+
+
+def test_headline_is_a_short_first_line_of_its_own() -> None:
+    from eventwire.merge.stage import has_headline
+
+    assert has_headline("Ghana sends troops to Mali\n\nGhana sent troops to Mali on Monday, officials said.")
+    lede = "Ghana said on Monday that it had sent two battalions of troops to the north of Mali to help the "
+    lede += "government fight the insurgents, officials in Accra said."
+    assert not has_headline(lede + "\n\nThe troops arrived on Sunday.")
+    assert not has_headline("Ghana sent troops to Mali. The troops arrived on Sunday.")
+
+
+def test_a_lead_sentence_is_not_merged_like_a_headline() -> None:
+    """An article opening with its full lead sentence has no headline: a body event with a merely
+    compatible code ("surrounded" after "pressing its operations") is a different event."""
+    lede = (
+        "The Malian people, in their thousands and for the second week in a row, demanded that Russia "
+        "send mercenaries to the north of the country."
+    )
+    body = "Later, protesters again demanded that Russia send troops."
+    original = lede + "\n\n" + body
+
+    def span(text: str, after: int = 0) -> TextSpan:
+        start = original.index(text, after)
+        return TextSpan(text, start, start + len(text))
+
+    start = len(lede) + 2
+    first = Event(doc="d", cameo="1041", source=Actor(span("The Malian people"), country="MLI", type="CVL"),
+                  target=Actor(span("Russia"), country="RUS", type="GOV"), evidence=span(lede),
+                  trigger=span("demanded"), rule="t", sent_index=0)  # fmt: skip
+    again = Event(doc="d", cameo="100", source=Actor(span("protesters"), country="MLI", type="CVL"),
+                  target=Actor(span("Russia", start), country="RUS", type="GOV"), evidence=span(body),
+                  trigger=span("demanded", start), rule="t", sent_index=1)  # fmt: skip
+    doc = Document(doc_id="d", original=original, events=[first, again])
+    merge_events(doc, RESOURCES)
+    assert [(e.evidence.start, e.other_mentions) for e in doc.events] == [(0, []), (start, [])]

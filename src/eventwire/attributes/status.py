@@ -44,6 +44,9 @@ def _modal(token: Token) -> str | None:
 
 
 SUBJECT_NOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
+PURSUING_VERBS = frozenset({"press", "push"})
+"""Request verbs whose plain noun object is pursued, not asked for: "pressed its offensive" goes on ("pressed
+X to go", "pressed for X" still ask)."""
 MADE_BY_MENTION = frozenset({"request", "demand", "appeal", "proposal", "offer", "call", "warning", "threat"})
 """Nouns for statements that exist once mentioned: "is considering Russia's request" does not make the
 request planned."""
@@ -203,7 +206,9 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
                 and current.i > head.i
             ):
                 note("denied", where)
-            asked_for = relation in {"xcomp", "pcomp"} or (relation == "dobj" and current.pos_ == "NOUN")
+            asked_for = relation in {"xcomp", "pcomp"} or (
+                relation == "dobj" and current.pos_ == "NOUN" and head.lemma_.lower() not in PURSUING_VERBS
+            )
             if "request" in kinds and (asked_for or (relation == "ccomp" and "say" not in kinds)):
                 # "told X to go", "called for X's release", "demanded the release of X" ask; "told
                 # reporters that" reports

@@ -60,6 +60,12 @@ def is_passive(verb: Token) -> bool:
         # "was arrested and charged": the second verb shares the first one's passive auxiliary
         if not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and is_passive(verb.head):
             return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.i != verb.i and is_passive(verb.head):
+        # "was convicted and found guilty": a participle the tagger read as a past tense, sharing the first
+        # verb's passive auxiliary; its predicate ("guilty") or agent shows it is not an active verb
+        children = {c.dep_ for c in verb.children}
+        if not children & (SUBJECT_DEPS | OBJECT_DEPS) and children & {"oprd", "agent"}:
+            return True
     # headline / machine-translation style passives without auxiliary: "X arrested by Y"
     return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 

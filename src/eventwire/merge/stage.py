@@ -22,8 +22,18 @@ def actor_key(actor: Actor | None) -> tuple[object, ...]:
     return (actor.country, actor.type, (actor.name or "").lower() or None)
 
 
+UNREALISED_STATUSES = frozenset({"requested", "denied", "hypothetical"})
+"""Statuses of an act that the text does not present as having happened: an act asked for ("prosecutors asked
+for X to be jailed"), denied or conditional is a different event from the same act stated as done ("X was
+jailed"), even with the same code and actors."""
+
+
+def realisation(event: Event) -> str:
+    return event.status if event.status in UNREALISED_STATUSES else "realised"
+
+
 def event_key(event: Event) -> tuple[object, ...]:
-    return (event.cameo, actor_key(event.source), actor_key(event.target))
+    return (event.cameo, actor_key(event.source), actor_key(event.target), realisation(event))
 
 
 def merge_events(doc: Document, resources: Resources) -> None:
@@ -40,13 +50,30 @@ def merge_events(doc: Document, resources: Resources) -> None:
     kept = _merge_partial_repeats(kept)
     kept = _merge_protest_demands(kept)
     kept = _merge_verdicts(kept)
-    kept = _merge_headline(kept)
-    for event in kept:
-        _prefer_body_evidence(event)
+    if has_headline(doc.original):
+        # a lead sentence is a full statement: only the same act (same code and actors) joins it
+        kept = _merge_headline(kept)
+        for event in kept:
+            _prefer_body_evidence(event)
     kept.sort(key=lambda e: (e.evidence.start, e.trigger.start))
     for n, event in enumerate(kept, 1):
         event.id = f"e{n}"
     doc.events = kept
+
+
+HEADLINE_MAX_CHARS = 130
+"""A first line longer than this is the article's lead sentence, not a headline (headlines run to 60-110
+characters)."""
+
+
+def has_headline(original: str) -> bool:
+    """The first sentence is a headline when it stands on a short first line of its own; an article that
+    opens with its full lead sentence ("X said on Monday that ...") has none, and that sentence is the first
+    statement of its events."""
+    text = original.lstrip()
+    if "\n" not in text:
+        return False
+    return len(text.split("\n", 1)[0].strip()) <= HEADLINE_MAX_CHARS
 
 
 def _dates_differ(a: Event, b: Event) -> bool:
@@ -199,6 +226,8 @@ def _headline_repeat(body: Event, headline: Event) -> bool:
     target country unless one of them has no target."""
     if body.sent_index == 0 or not _roots_compatible(body.cameo_root, headline.cameo_root):
         return False
+    if realisation(body) != realisation(headline):
+        return False  # the act done and the same act asked for (or denied) are two events
     if _country(body.source) != _country(headline.source):
         return False
     if _unnamed(body.target) or _unnamed(headline.target):
