@@ -477,3 +477,34 @@ def test_issue4_the_teller_of_its_own_talks_takes_part_in_them(code: Code) -> No
     events = code("The Syrian rebels say talks with the Russian military will continue.")
     talks = one(events, "04")
     assert country(talks.target) == "RUS" and talks.source is not None and talks.source.type == "REB"
+
+
+# --- filling a missing actor country ---------------------------------------------------------------
+
+
+def test_unnamed_actor_facing_a_state_does_not_take_that_states_country(code: Code) -> None:
+    """The article's focus country is the criticised state itself: the unnamed critic is not its own."""
+    event = one(code("The cabinet sharply criticised Vietnam over the fishing dispute."), "11")
+    assert country(event.target) == "VNM"
+    assert country(event.source) is None
+
+
+def test_unnamed_actor_facing_a_state_takes_the_one_other_country_named(code: Code) -> None:
+    text = "Officials denounced Vietnam on Monday. The ministry, speaking for Thailand, condemned Vietnam."
+    event = trigger(code(text), "condemned")
+    assert country(event.target) == "VNM"
+    assert country(event.source) == "THA"
+
+
+def test_domestic_actors_still_take_the_focus_country(code: Code) -> None:
+    """A people's group (not the state) on the other side leaves the focus default alone."""
+    text = "Kenyan protesters marched in Nairobi. Police detained dozens of Kenyan students."
+    event = trigger(code(text), "detained")
+    assert country(event.source) == "KEN"
+    assert country(event.target) == "KEN"
+
+
+def test_a_capital_named_as_the_place_is_not_the_state_faced(code: Code) -> None:
+    text = "Opposition leaders agreed to call off the march in Dhaka after talks."
+    events = with_root(code(text), "03")
+    assert events and all(country(e.source) == "BGD" for e in events)

@@ -878,25 +878,67 @@ def _fill_countries(doc: Document, trigger: Token, sent_index: int, actors: list
             actor.country = local.pop() if len(local) == 1 else None
             continue
         others = {a.country for a in actors if a is not None and a is not actor}
+        facing = {
+            a.country for a in actors if a is not None and a is not actor and _state_actor(doc, a, sent_index)
+        }
         speaker = _speaker_country(doc, trigger, actor)
-        actor.country = default_country(doc, sent_index, others, speaker, person=actor.kind == "person")
+        person = actor.kind == "person"
+        actor.country = default_country(doc, sent_index, others, speaker, person=person, facing=facing)
+
+
+STATE_KINDS = frozenset({"country", "capital", "metonym"})
+"""Mention kinds that name a state as such ("China", "Moscow", "the Kremlin"), as opposed to a group of
+its people or officials ("Malian protesters", "the Malian president")."""
+
+
+def _state_actor(doc: Document, actor: Actor, sent_index: int) -> bool:
+    """An actor that names a state as such, not a capital named as the place of the act ("postponed the
+    rally in Baku": where, not whom)."""
+    if actor.kind == "capital":
+        places = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) else []
+        return actor.country not in places
+    return actor.kind in STATE_KINDS
 
 
 def default_country(
-    doc: Document, sent_index: int, exclude: set[str | None], speaker: str | None = None, person: bool = False
+    doc: Document,
+    sent_index: int,
+    exclude: set[str | None],
+    speaker: str | None = None,
+    person: bool = False,
+    facing: set[str | None] | None = None,
 ) -> str | None:
     """Country of an actor that names none ("the police", "Deputy Minister X"), in order:
     - the one place named in its sentence ("in Mali"; not for people, who travel);
     - the country of the official speaker reporting the clause ("the Russian ministry said Deputy
       Minister X met ...");
-    - the article's focus country."""
+    - the article's focus country, unless the other side of the event is that state itself ("the
+      administration criticised China" in an article about China: an unnamed actor facing a state is
+      rarely that state's own); then the one other country the sentence names, else none."""
     named = doc.sent_countries[sent_index] if 0 <= sent_index < len(doc.sent_countries) and not person else []
     local = [c for c in named if c not in exclude and c not in {"IGO", "NGO"}]
     if len(local) == 1:
         return local[0]
     if speaker is not None and speaker not in exclude:
         return speaker
+    if facing and doc.focus_country in facing:
+        others = {c for c in _sentence_actor_countries(doc, sent_index) if c not in exclude}
+        return others.pop() if len(others) == 1 else None
     return doc.focus_country
+
+
+def _sentence_actor_countries(doc: Document, sent_index: int) -> list[str]:
+    """Countries of the actors and places named in one sentence (not IGO or NGO)."""
+    parsed = require_parse(doc)
+    sents = list(parsed.sents)
+    if not 0 <= sent_index < len(sents):
+        return []
+    sent = sents[sent_index]
+    out = list(doc.sent_countries[sent_index]) if sent_index < len(doc.sent_countries) else []
+    for m in doc.mentions:
+        if m.country and sent.start <= m.head < sent.end:
+            out.append(m.country)
+    return [c for c in dict.fromkeys(out) if c not in {"IGO", "NGO"}]
 
 
 OFFICIAL_TYPES = frozenset({"GOV", "MIL", "COP", "JUD"})
