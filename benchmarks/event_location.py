@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class Record:
 
 
 def _span(record: dict[str, Any], span: dict[str, Any]) -> tuple[int, int]:
+    """A span's character offsets from its token offsets; IndexError if a token index is out of range."""
     tokens = record["tokens"]
     return tokens[span["token_start"]]["start"], tokens[span["token_end"]]["end"]
 
@@ -61,10 +63,17 @@ def load_records(which: str, limit: int = 0) -> list[Record]:
             rows = rows[:limit]
     out = []
     for r in rows:
-        verbs = [_span(r, s) for s in r.get("spans", []) if s["label"] == "VERB"]
+        try:
+            verbs = [_span(r, s) for s in r.get("spans", []) if s["label"] == "VERB"]
+            locs = tuple(_span(r, s) for s in r.get("spans", []) if s["label"] == "LOCATION")
+        except IndexError:
+            # a few single-annotator records have a span whose token index is past the token list
+            print(
+                f"skipped record {r.get('_id', '?')!r}: a span's token index is out of range", file=sys.stderr
+            )
+            continue
         if len(verbs) != 1:
             continue  # 4 records have no verb or two
-        locs = tuple(_span(r, s) for s in r["spans"] if s["label"] == "LOCATION")
         out.append(Record(r["text"], verbs[0], locs))
     return out
 

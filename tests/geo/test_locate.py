@@ -61,3 +61,44 @@ def test_an_unclosed_bracket_ends_the_name(pipeline: Pipeline) -> None:
     assert _trimmed(doc[2:5]).text == "Hama"
     closed = pipeline.resources.nlp.make_doc("troops neared Hama (Hamath) on Sunday")
     assert _trimmed(closed[2:6]).text == "Hama (Hamath)"  # a closed bracket stays
+
+
+def test_a_name_the_model_mislabels_is_a_place_after_in(pipeline: Pipeline) -> None:
+    doc = Document(doc_id="t", original="Gunmen killed three farmers on Sunday in northeastern Aleppo.")
+    for name in ("clean", "nlp", "actors"):
+        stage(name)(doc, pipeline.resources)
+    texts = [m.text for m in find_places(doc, pipeline.resources.geocoder)]
+    assert "Aleppo" in texts  # whatever label the small model gives it, the gazetteer knows the name
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Militiamen entered Ras Baalbek after a week of shelling.", "entered", "Ras Baalbek"),
+        ("The army seized Umm Hosh late on Sunday.", "seized", "Umm Hosh"),
+        ("Rebel fighters stormed Tal Rifaat at dawn on Monday.", "stormed", "Tal Rifaat"),
+    ],
+)
+def test_the_object_of_a_verb_that_takes_a_place_is_one(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert _location(pipeline, text, verb) == expected
+
+
+def test_a_place_object_in_a_relative_clause_locates(pipeline: Pipeline) -> None:
+    text = "Police fired on marchers who had thronged Nablus on Friday."
+    assert _location(pipeline, text, "fired") == "Nablus"
+
+
+def test_a_place_inside_a_from_phrase_locates_the_event(pipeline: Pipeline) -> None:
+    text = "The death toll from the bombing in Quetta has risen to forty."
+    assert _location(pipeline, text, "risen") == "Quetta"
+    origin = "A farmer from Ruhengeri town was beaten by soldiers at the Kigali market."
+    assert _location(pipeline, origin, "beaten") != "Ruhengeri"  # "from" a place is still an origin
+
+
+def test_the_full_stop_is_not_part_of_the_name(pipeline: Pipeline) -> None:
+    doc = Document(doc_id="t", original="Soldiers shot two men in Poso.\n")
+    for name in ("clean", "nlp", "actors"):
+        stage(name)(doc, pipeline.resources)
+    assert [m.text for m in find_places(doc, pipeline.resources.geocoder)] == ["Poso"]

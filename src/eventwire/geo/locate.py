@@ -12,7 +12,9 @@ dependency path between the place and the trigger:
 - a path through a reporting clause ("said *in Paris* that troops attacked ..."), a time clause ("since
   the war *in Yemen* began"), an origin ("*from* Libreville", but "150 meters from a mosque *in X*" is a
   reference point) or a source ("according to a *Chicago* station") does not link, nor does the object of
-  another verb ("the rebels that ruled *Herat*").
+  another verb ("the rebels that ruled *Herat*"; but "marchers who thronged *X*" does, the verb taking a
+  place). A place inside a "from" phrase that names no place ("the toll from the bombing *in X*") is
+  where that thing happened, at a reference point's cost.
 
 A phrase that opens the sentence ("*In Vienna*, 200,000 people marched") links as if it hung from the
 sentence's root, wherever the parse put it. Areas cost more (:data:`AREA_COST`); among linked places the
@@ -30,7 +32,13 @@ from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from eventwire.geo.mentions import EDGE_WORDS, PlaceMention, in_hyphenated_modifier, is_place_noun
+from eventwire.geo.mentions import (
+    EDGE_WORDS,
+    PLACE_OBJECT_VERBS,
+    PlaceMention,
+    in_hyphenated_modifier,
+    is_place_noun,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -104,12 +112,12 @@ def _down_cost(path: Sequence[Token]) -> float | None:
     """Cost of the downward path ``path[0]`` (the top) -> ... -> ``path[-1]`` (the place's head), or None
     when it goes through a blocking preposition or clause."""
     extra = 0.0
-    for child in path[1:]:
+    for n, child in enumerate(path[1:], start=1):
         if child.dep_ in BLOCKING_DEPS:
             return None
         if child.dep_ == "prep" and child.lower_ in BLOCKING_PREPS:
-            if child.lower_ == "from" and _measured(child):
-                extra += REFERENCE_COST  # "150 meters from a mosque in X": a reference point
+            if child.lower_ == "from" and (_measured(child) or _placed_inside(path[n + 1 :])):
+                extra += REFERENCE_COST  # "150 meters from a mosque in X", "the toll from a bombing in X"
                 continue
             return None
         if child.dep_ == "advcl" and any(
@@ -123,6 +131,22 @@ def _down_cost(path: Sequence[Token]) -> float | None:
     if _owner(place):
         extra += OWNER_COST
     return float(len(path) - 1) + extra
+
+
+INNER_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+"""Prepositions that place a thing named after "from" somewhere ("the death toll from the bombing *in* X",
+"demonstrators from all walks of life *in* X"): X is where that thing is, not the origin."""
+
+
+def _placed_inside(rest: Sequence[Token]) -> bool:
+    """The path below a "from" goes on from a thing that is no place through a locative preposition to
+    the place: the place locates that thing rather than being the origin itself."""
+    return (
+        len(rest) > 0
+        and not is_place_noun(rest[0])
+        and rest[0].ent_type_ not in {"GPE", "LOC", "FAC"}
+        and any(t.dep_ == "prep" and t.lower_ in INNER_PREPS for t in rest)
+    )  # "a youth from Kurar village in Malad": the origin is a place itself
 
 
 def _owner(place: Token) -> bool:
@@ -153,8 +177,13 @@ def link_cost(trigger: Token, place_root: Token) -> float | None:
     """How far the place is from the trigger along the parse, or None when the path does not link them."""
     if place_root.sent.start != trigger.sent.start:
         return None
-    if place_root.dep_ == "dobj" and place_root.head.i != trigger.i and place_root.head.pos_ == "VERB":
-        return None  # "... the Taliban that then ruled X": the object of another act
+    if (
+        place_root.dep_ == "dobj"
+        and place_root.head.i != trigger.i
+        and place_root.head.pos_ == "VERB"
+        and not _takes_place(place_root.head)
+    ):
+        return None  # "... the Taliban that then ruled X": the object of another act ("stormed X" locates)
     up_from_place = _ancestors(place_root)
     up_from_trigger = _ancestors(trigger)
     parsed = _parse_cost(up_from_place, up_from_trigger)
@@ -163,6 +192,16 @@ def link_cost(trigger: Token, place_root: Token) -> float | None:
     if cost is not None and _opening_phrase(up_from_place):
         cost += SCENE_COST
     return cost
+
+
+def _takes_place(verb: Token) -> bool:
+    """A verb whose object is a place (:data:`PLACE_OBJECT_VERBS`: "demonstrators who thronged X"), in a
+    clause of its own: with a subject, or sharing one ("captured X and stormed Y"); a participle the parse
+    misread ("the Israeli occupied south X") is not one."""
+    return verb.lemma_.lower() in PLACE_OBJECT_VERBS and (
+        verb.dep_ in {"conj", "xcomp", "relcl"}
+        or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _fronted_cost(up_from_place: Sequence[Token], up_from_trigger: Sequence[Token]) -> float | None:
