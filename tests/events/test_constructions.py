@@ -85,3 +85,45 @@ def test_a_conjoined_participle_read_as_a_past_tense_stays_passive(code: Code) -
     verdicts = [e for e in events if e.cameo == "116"]
     assert verdicts and all(e.source is not None and e.source.type == "JUD" for e in verdicts)
     assert all(e.target is not None and "governor" in e.target.span.text for e in verdicts)
+
+
+@pytest.mark.slow
+def test_a_relative_pronoun_passive_acts_on_the_antecedent(code: Code) -> None:
+    events = code("Police released Egyptian blogger Alaa Salem, who was detained in March without charge.")
+    detained = [e for e in events if e.cameo == "173"]
+    assert detained and detained[0].target is not None, summary(events)
+    assert detained[0].target.span.text != "who" and detained[0].target.country == "EGY", summary(events)
+
+
+@pytest.mark.slow
+def test_a_possessive_pronoun_under_a_voicing_verb_is_the_subject(code: Code) -> None:
+    events = code("The Nigerian senator raised his concerns about the Ghanaian border closure.")
+    concern = [e for e in events if e.cameo == "111"]
+    assert concern and concern[0].source is not None, summary(events)
+    assert concern[0].source.span.text == "The Nigerian senator", [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Peruvian mayor was stripped of his office by the electoral court.", ("172", "PER", "PER")),
+        ("The Cuban dissident has been placed under police surveillance.", ("170", "CUB", "CUB")),
+    ],
+)
+def test_stripping_and_surveillance(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_a_prep_cue_the_parser_hung_on_the_object(code: Code) -> None:
+    events = code("The Bahraini government stripped the Shiite cleric of his citizenship.")
+    assert [e.cameo for e in events] == ["172"], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_stripping_something_that_is_no_office_is_no_event(code: Code) -> None:
+    assert code("The Kenyan workers stripped the old paint off the walls.") == []

@@ -138,6 +138,29 @@ def source_of(trigger: Token) -> Token | None:
     return subject_of(trigger)
 
 
+OWN_ACT_VERBS = frozenset(
+    {"express", "voice", "raise", "reiterate", "air", "register", "renew", "repeat", "press", "intensify",
+     "escalate", "step", "widen", "hold", "make", "launch", "stage", "wage", "mount", "resume", "continue"}
+)  # fmt: skip
+"""Light verbs whose subject is the one whose act the object names, even when a possessive pronoun marks
+it: "X raised her concerns", "X stepped up its attacks" (not "approved their request")."""
+OWN_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
+
+def own_act_doer(noun: Token) -> Token | None:
+    """The subject of an :data:`OWN_ACT_VERBS` verb whose object is ``noun`` when a possessive pronoun
+    marks the act as the subject's own ("X raised her concerns"), and the subject is a noun phrase."""
+    if not any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in OWN_POSSESSIVES for c in noun.children):
+        return None
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in OWN_ACT_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return subject
+
+
 def noun_source(noun: Token) -> Token | None:
     """Source of a noun trigger: possessor, "by X", or the subject of a light verb ("X held talks")."""
     for c in noun.children:
@@ -222,10 +245,20 @@ def is_figurative(noun: Token) -> bool:
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in NON_VIOLENT_MODIFIERS for c in noun.children)
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
 def object_of(verb: Token) -> Token | None:
     if verb.pos_ == "VERB" and is_passive(verb):
         for c in verb.children:
             if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                antecedent = verb.head if verb.dep_ == "relcl" else None
+                if (
+                    c.lower_ in RELATIVE_PRONOUNS
+                    and antecedent is not None
+                    and antecedent.pos_ in {"NOUN", "PROPN"}
+                ):
+                    return antecedent  # "Y, who was sentenced to six years": Y is sentenced
                 return c
         for c in verb.children:
             if c.dep_ == "nsubj":

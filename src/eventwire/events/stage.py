@@ -21,6 +21,7 @@ from eventwire.events.roles import (
     is_passive,
     noun_source,
     object_of,
+    own_act_doer,
     prep_object,
     sayer_of,
     source_of,
@@ -390,6 +391,15 @@ def _cue_holds(
                     continue
                 if any(o.dep_ == "pobj" and ok(o) for o in c.children):
                     return True
+        if lemmas and not negated and arg is not None and token.pos_ == "VERB":
+            # "stripped the monk of his citizenship": the parser hangs the phrase on the object
+            for obj in token.children:
+                if obj.dep_ != "dobj":
+                    continue
+                for c in obj.children:
+                    if c.dep_ == "prep" and c.lower_ in arg.split("|"):
+                        if any(o.dep_ == "pobj" and ok(o) for o in c.children):
+                            return True
         return False
     return False
 
@@ -503,6 +513,13 @@ def _heads(
         return sayer_of(trigger), source_of(trigger)
     src_head = prep_object(trigger, "from") if predicate.source == "from" else None
     src_head = src_head or source_of(trigger)
+    requested = predicate.cameo[:2] in {"02", "03", "10"}
+    if src_head is not None and trigger.pos_ == "NOUN" and src_head.tag_ == "PRP$" and not requested:
+        # "X raised his concerns": X, not whatever "his" resolves to (a request keeps its possessor: the
+        # one who considers "Russia's request" is its addressee, see below)
+        doer = own_act_doer(trigger)
+        if doer is not None and actor_for(doc, doer) is not None:
+            src_head = doer
     if src_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in VERBAL_ROOTS:
         src_head = voiced_by(trigger, lambda t: _is_place(doc, t))  # "criticism from X", "drew ... from X"
     if src_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in SYMMETRIC_ROOTS:
