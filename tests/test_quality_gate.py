@@ -35,8 +35,8 @@ SEED_MIN_STATUS = 0.92
 
 GSR_EVERY = 4
 """The fixed subset: sentences 0, 4, 8, ... of the 322 records (81 sentences)."""
-GSR_MIN = {"event_type": 0.68, "source_country": 0.76, "target_country": 0.62}
-"""GSR subset minimums, measured 0.691 / 0.778 / 0.630 on the subset (issue bar 0.80 each, full set)."""
+GSR_MIN = {"event_type": 0.76, "source_country": 0.81, "target_country": 0.67}
+"""GSR subset minimums, measured 0.778 / 0.827 / 0.691 on the subset (issue bar 0.80 each, full set)."""
 OLD_TO_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 """PLOVER 0.5b1 names of the records -> 2021 types (as plover_reference.html and the 2021 table do)."""
 CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
