@@ -6,17 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.events.helpers import summary
 
 from eventwire.document import Event
 
 Code = Callable[[str], list[Event]]
-
-
-def summary(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
-    return [
-        (e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in events
-    ]
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.events.helpers import summary
 
 from eventwire.document import Event
 from eventwire.events.frames import framed_code
@@ -46,13 +47,6 @@ def test_framed_code(kind: str, act: str, expected: str | None) -> None:
 
 
 Code = Callable[[str], list[Event]]
-
-
-def summary(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
-    return [
-        (e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
-        for e in events
-    ]
 
 
 @pytest.mark.slow

@@ -33,6 +33,9 @@ COUNTRY_SIDES = {
 }
 """Whose country an aggregate counts per: the source actor's, the target's, the event location's, or none."""
 
+QUAD_COUNTS = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
+"""Columns q1..q4: the events of each QuadClass in a group."""
+
 MAX_ROWS = 10_000
 """The most rows a summary returns; a request for more is refused (page the events instead)."""
 
@@ -128,10 +131,9 @@ def network(store: Store, flt: EventFilter, *, limit: int = 500) -> Network:
     more conflictual)."""
     where, params = flt.where()
     extra = " AND" if where else " WHERE"
-    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
     sql = (
         "SELECT e.source_country AS sc, e.source_type AS st, e.target_country AS tc, e.target_type AS tt, "
-        f"count(*) AS n, {quads} FROM events e"
+        f"count(*) AS n, {QUAD_COUNTS} FROM events e"
         f"{where}{extra} e.source_text IS NOT NULL AND e.target_text IS NOT NULL "
         "AND (e.source_country IS NOT NULL OR e.source_type IS NOT NULL) "
         "AND (e.target_country IS NOT NULL OR e.target_type IS NOT NULL) "
@@ -215,10 +217,9 @@ def map_places(store: Store, flt: EventFilter, *, limit: int = 2000) -> dict[str
     with a ``bbox`` around the point.)"""
     where, params = flt.where()
     extra = " AND" if where else " WHERE"
-    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
     sql = (
         "SELECT e.location_name AS name, e.location_country AS country, e.lon, e.lat, count(*) AS n, "
-        f"{quads} FROM events e{where}{extra} e.lat IS NOT NULL AND e.lon IS NOT NULL "
+        f"{QUAD_COUNTS} FROM events e{where}{extra} e.lat IS NOT NULL AND e.lon IS NOT NULL "
         "GROUP BY ALL ORDER BY n DESC, name NULLS LAST, e.lon, e.lat LIMIT ?"
     )
     features = [
