@@ -126,3 +126,15 @@ def test_group_noun_after_a_known_organisation_is_that_organisation(pipeline: Pi
     doc = run_actors(pipeline, "Troops raided offices of the Hamas political movement on Monday.")
     found = find(doc, "the Hamas political movement")
     assert (found.country, found.type, found.kind) == ("PSE", "REB", "org")
+
+
+def test_it_after_a_legal_team_is_the_team(pipeline: Pipeline) -> None:
+    # a defence or legal team is a group of lawyers (CVL) that "it" can refer to, rather than the court
+    # named before it
+    doc = run_actors(
+        pipeline,
+        "At the high court in Accra on Monday, the Ghanaian governor's legal team said it would appeal.",
+    )
+    team = find(doc, "the Ghanaian governor's legal team")
+    it = find(doc, "it")
+    assert (team.type, it.type, it.country) == ("CVL", "CVL", team.country)

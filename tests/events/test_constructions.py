@@ -121,3 +121,16 @@ def test_a_prep_cue_the_parser_hung_on_the_object(code: Code) -> None:
 @pytest.mark.slow
 def test_stripping_something_that_is_no_office_is_no_event(code: Code) -> None:
     assert code("The Kenyan workers stripped the old paint off the walls.") == []
+
+
+@pytest.mark.slow
+def test_a_country_that_backs_an_act_is_not_its_doer(code: Code) -> None:
+    # "Iranian-backed": Iran supports the assault, it does not carry it out
+    events = code("An Iranian-backed assault on the town killed dozens of Yemeni villagers.")
+    assert not any(e.source is not None and e.source.country == "IRN" for e in events), summary(events)
+
+
+@pytest.mark.slow
+def test_a_country_that_leads_an_act_is_still_its_doer(code: Code) -> None:
+    events = code("A French-led offensive killed dozens of Malian villagers.")
+    assert any(e.source is not None and e.source.country == "FRA" for e in events), summary(events)

@@ -1117,6 +1117,13 @@ def _ent_country(doc: Document, ent: Span | None) -> str | None:
     return doc.ent_countries.get((ent.start_char, ent.end_char))
 
 
+BACKER_PARTICIPLES = frozenset(
+    {"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "inspired", "allied"}
+)
+"""Participles joining a country to an act as its backer ("the Russian-backed offensive"): the backer does
+not carry out the act, so it is not the act's doer (unlike "the Saudi-led campaign")."""
+
+
 def _mention_for(doc: Document, head: Token) -> Mention | None:
     index = doc.mention_at.get(head.i)
     if index is not None:
@@ -1133,7 +1140,13 @@ def _mention_for(doc: Document, head: Token) -> Mention | None:
         lambda c: c.dep_ == "prep" and c.lower_ == "of",
         lambda c: c.dep_ == "poss" and act,
         # "an Indian proposal", "calls by Belarus's rulers", "an offer from Afghanistan": who made the act
-        lambda c: act and (c.dep_ == "amod" or (c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"})),
+        lambda c: (
+            act
+            and (
+                (c.dep_ == "amod" and c.lower_ not in BACKER_PARTICIPLES)
+                or (c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"})
+            )
+        ),
     )
     for wanted in passes:
         for child in head.children:
