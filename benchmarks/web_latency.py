@@ -139,7 +139,7 @@ def build_store(path: Path) -> dict[str, Any]:
 
     from eventwire.knowledge.cameo import default_cameo_table
     from eventwire.store import Store
-    from eventwire.store.schema import TERM_PATTERN
+    from eventwire.store.schema import INDEX_ALL_LENGTHS, INDEX_ALL_TERMS
 
     path.parent.mkdir(parents=True, exist_ok=True)
     for p in (path, Path(str(path) + ".wal")):
@@ -197,20 +197,8 @@ def build_store(path: Path) -> dict[str, Any]:
         FROM bench_articles b"""
     )
     # the full-text index, with the SQL of migration 2
-    con.execute(
-        f"""INSERT INTO article_terms
-            SELECT article_id, term, count(*) FROM (
-                SELECT article_id,
-                       unnest(regexp_extract_all(lower(concat_ws(' ', title, text)), '{TERM_PATTERN}'))
-                           AS term
-                FROM articles
-            ) GROUP BY ALL"""
-    )
-    con.execute(
-        """INSERT INTO article_lengths
-            SELECT a.article_id, coalesce(sum(t.tf), 0) FROM articles a
-            LEFT JOIN article_terms t ON t.article_id = a.article_id GROUP BY a.article_id"""
-    )
+    con.execute(INDEX_ALL_TERMS)
+    con.execute(INDEX_ALL_LENGTHS)
     con.execute("COMMIT")
     t_articles = time.perf_counter() - t0
 

@@ -4,34 +4,19 @@ for actors left out, datelines left out, and the place the parse links to the tr
 from __future__ import annotations
 
 import pytest
+from tests.geo.helpers import location_of, parsed, places_in
 
 from eventwire.attributes.places import geocode
 from eventwire.document import Document
-from eventwire.geo import Geocoder, PlaceMention, find_places, locate_event
+from eventwire.geo import Geocoder
 from eventwire.pipeline import Pipeline
-from eventwire.stages import stage
 
 pytestmark = pytest.mark.slow
 
 
-def _doc(pipeline: Pipeline, text: str) -> Document:
-    doc = Document(doc_id="t", original=text)
-    for name in ("clean", "nlp", "actors"):
-        stage(name)(doc, pipeline.resources)
-    return doc
-
-
-def _places(pipeline: Pipeline, text: str) -> tuple[Document, list[PlaceMention]]:
-    doc = _doc(pipeline, text)
-    return doc, find_places(doc, pipeline.resources.geocoder)
-
-
-def _location(pipeline: Pipeline, text: str, verb: str) -> str | None:
-    doc, places = _places(pipeline, text)
-    assert doc.nlp is not None
-    trigger = next(t for t in doc.nlp if t.text == verb)
-    found = locate_event(trigger, places)
-    return found.text if found is not None else None
+_doc = parsed
+_places = places_in
+_location = location_of
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,10 @@ part of the place."""
 from __future__ import annotations
 
 import pytest
+from tests.geo.helpers import location_of
 
 from eventwire.document import Document
-from eventwire.geo import find_places, locate_event
+from eventwire.geo import find_places
 from eventwire.geo.locate import _direction_word
 from eventwire.geo.mentions import _trimmed
 from eventwire.pipeline import Pipeline
@@ -17,14 +18,7 @@ from eventwire.stages import stage
 pytestmark = pytest.mark.slow
 
 
-def _location(pipeline: Pipeline, text: str, verb: str) -> str | None:
-    doc = Document(doc_id="t", original=text)
-    for name in ("clean", "nlp", "actors"):
-        stage(name)(doc, pipeline.resources)
-    assert doc.nlp is not None
-    trigger = next(t for t in doc.nlp if t.text == verb)
-    found = locate_event(trigger, find_places(doc, pipeline.resources.geocoder))
-    return found.text if found is not None else None
+_location = location_of
 
 
 def test_the_owner_of_a_thing_is_not_the_location(pipeline: Pipeline) -> None:
