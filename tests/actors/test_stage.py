@@ -121,3 +121,14 @@ def test_forces_of_a_country(pipeline: Pipeline) -> None:
     doc = run_actors(pipeline, "Ethiopian forces shelled Tigrayan rebels near Mekelle.")
     forces = mention(doc, "Ethiopian forces")
     assert (forces.country, forces.type) == ("ETH", "MIL")
+
+
+def test_its_is_the_subject_of_its_clause_not_a_nearer_body(pipeline: Pipeline) -> None:
+    # "its" is the ministry's (the subject "it"), not the WTO's named between them
+    doc = run_actors(
+        pipeline,
+        "Brazil's trade ministry said it has filed a complaint with the World Trade Organization over "
+        "tariffs on its exports of beef.",
+    )
+    its = [m for m in doc.mentions if m.text == "its"]
+    assert [m.country for m in its] == ["BRA"], doc.mentions

@@ -134,3 +134,53 @@ def test_a_country_that_backs_an_act_is_not_its_doer(code: Code) -> None:
 def test_a_country_that_leads_an_act_is_still_its_doer(code: Code) -> None:
     events = code("A French-led offensive killed dozens of Malian villagers.")
     assert any(e.source is not None and e.source.country == "FRA" for e in events), summary(events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state body keeping its own people from acting restricts them (172) ...
+        ("Kenyan police prevented the opposition from holding a rally in Nairobi.", ("172", "KEN", "KEN")),
+        # ... one government keeping another from acting obstructs it (120)
+        ("Algeria tried to stop Morocco from joining the trade bloc.", ("120", "DZA", "MAR")),
+    ],
+)
+def test_keeping_someone_from_acting(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police prevented the opposition from holding a rally in Nairobi.",
+        "Algeria tried to stop Morocco from signing the trade agreement.",
+    ],
+)
+def test_an_act_someone_was_kept_from_did_not_happen(code: Code, text: str) -> None:
+    events = code(text)
+    assert not any(e.cameo[:2] in {"05", "14"} for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_a_cooperative_gerund_with_no_doer_is_the_speakers_aim(code: Code) -> None:
+    events = code("The Peruvian foreign minister said that expanding cooperation with Chile is a priority.")
+    assert ("050", "PER", "CHL") in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_a_cooperative_gerund_of_unnamed_analysts_is_no_event(code: Code) -> None:
+    assert code("Analysts said expanding trade with Chile would help the economy.") == []
+
+
+@pytest.mark.slow
+def test_a_noun_triggers_preposition_hung_on_the_verb_above(code: Code) -> None:
+    # the parser hangs "on its exports" on "filed"; it still names the tariffs' target
+    events = code(
+        "Brazil's trade ministry said it has filed a complaint over Argentine tariffs on its exports of beef."
+    )
+    assert ("163", "ARG", "BRA") in summary(events), [(e.cameo, e.rule, e.target) for e in events]

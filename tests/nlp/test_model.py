@@ -91,3 +91,28 @@ def test_every_line_starts_a_sentence(nlp: Language) -> None:
     for line in lines:
         assert offset in starts, line
         offset += len(line) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("The court freed the editor Surprisingly, the prosecutor did not appeal.", "Surprisingly"),
+        ("The envoys met in the capital However, the talks broke down.", "However"),
+    ],
+)
+def test_a_lost_full_stop_before_a_title_case_adverb_starts_a_sentence(
+    nlp: Language, text: str, second: str
+) -> None:
+    sentences = [s.text for s in nlp(text).sents]
+    assert len(sentences) == 2 and sentences[1].startswith(second), sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation travelled to Italy, then flew home.",
+        "The minister said that, frankly, nothing had changed.",
+    ],
+)
+def test_a_name_or_lowercase_adverb_before_a_comma_starts_no_sentence(nlp: Language, text: str) -> None:
+    assert len(list(nlp(text).sents)) == 1

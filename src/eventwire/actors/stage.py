@@ -314,7 +314,8 @@ def _resolve_definites_and_pronouns(
         )
         if not (is_pron or is_definite):
             continue
-        antecedent = _antecedent(mentions, token.idx, lower, is_definite, parsed)
+        antecedent = _clause_subject(mentions, mention_at, token) if lower == "its" else None
+        antecedent = antecedent or _antecedent(mentions, token.idx, lower, is_definite, parsed)
         if antecedent is None:
             continue
         mention_at[token.i] = len(mentions)
@@ -333,6 +334,19 @@ def _resolve_definites_and_pronouns(
                 entity_id=antecedent.entity_id,
             )
         )
+
+
+def _clause_subject(mentions: list[Mention], mention_at: dict[int, int], token: Token) -> Mention | None:
+    """ "its" inside a clause is its subject's, not a nearer name in between: "the ministry said it has
+    filed a complaint with the WTO over tariffs on its exports" (its = the ministry's, not the WTO's)."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or subject.i > token.i or subject.i not in mention_at:
+        return None
+    mention = mentions[mention_at[subject.i]]
+    if mention.kind in {"person", "role"} and not mention.collective:
+        return None
+    return mention
 
 
 MAX_ANTECEDENT_CHARS = 600

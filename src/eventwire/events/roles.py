@@ -379,10 +379,23 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
                 if c.dep_ == "xcomp":
                     found = object_of(c) or prep_object(c, "with") or prep_object(c, "to")
         else:
-            found = prep_object(trigger, slot) or _light_verb_prep(trigger, slot)
+            found = (
+                prep_object(trigger, slot) or _light_verb_prep(trigger, slot) or _stranded_prep(trigger, slot)
+            )
         if found is not None:
             return found
     return None
+
+
+def _stranded_prep(noun: Token, prep: str) -> Token | None:
+    """A noun trigger's preposition that the parser hung on the verb above it, right after the noun's
+    phrase: "initiated a procedure over US tariffs on its imports" ("on" under "initiated")."""
+    if noun.pos_ != "NOUN" or noun.right_edge.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.right_edge.i + 1]
+    if after.dep_ != "prep" or after.lower_ != prep or after.head not in list(noun.ancestors):
+        return None
+    return next((o for o in after.children if o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTITIES), None)
 
 
 def _light_verb_prep(noun: Token, prep: str) -> Token | None:
@@ -412,10 +425,25 @@ def conjuncts(token: Token) -> list[Token]:
 
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail"})
 """Verbs whose infinitive complement did not happen: "refused to sign", "failed to reach a deal"."""
+PREVENTING_VERBS = frozenset(
+    {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit", "restrain", "deter"}
+)
+"""Verbs whose "from" gerund did not happen: "prevented the government from signing the deal"."""
+
+
+def is_prevented(verb: Token) -> bool:
+    """ "stopped X from signing": the gerund's act is kept from happening."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and prep.lower_ == "from"
+        and prep.head.lemma_.lower() in PREVENTING_VERBS
+    )
 
 
 def is_negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or is_prevented(verb):
         return True
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
         # "should never have been arrested or prosecuted": the negation covers both verbs, unless the

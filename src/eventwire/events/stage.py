@@ -19,6 +19,7 @@ from eventwire.events.roles import (
     is_figurative,
     is_negated,
     is_passive,
+    is_prevented,
     noun_source,
     object_of,
     own_act_doer,
@@ -132,6 +133,8 @@ def _negated(token: Token, frame: Frame | None) -> bool:
     """Negation drops the act ("did not sign", "no request"); a refusal frame recodes it instead ("refused
     to sign")."""
     if token.pos_ == "NOUN":
+        if _frame_anchor(token) is not token and is_prevented(_frame_anchor(token)):
+            return True  # "prevented the opposition from holding a rally"
         return any(c.dep_ in {"det", "neg"} and c.lower_ in NEGATING_DETERMINERS for c in token.children)
     if frame is None or frame.kind != "refusal":
         return is_negated(token)
@@ -368,6 +371,12 @@ def _cue_holds(
         )
     if key == "prt":
         return any(c.dep_ == "prt" and ok(c) for c in token.children)
+    if key == "gerund":
+        # a preposition (one of ``lemmas``) with a gerund clause: "prevented X from signing"
+        return any(
+            c.dep_ == "prep" and ok(c) and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+            for c in token.children
+        )
     if key == "xcomp":
         # an infinitive complement; the parser often attaches "wants X to go" as ccomp
         return any(
@@ -463,21 +472,45 @@ def _events_for(
             confidence = BASE_CONFIDENCE + ACTOR_BONUS * (source.country is not None)
             if target is not None:
                 confidence += ACTOR_BONUS * (target.country is not None)
+            cameo, rule = _restriction(trigger, predicate, source, target)
             out.append(
                 Event(
                     doc=doc.doc_id,
-                    cameo=predicate.cameo,
+                    cameo=cameo,
                     source=source,
                     target=target,
                     evidence=evidence,
                     trigger=trig,
-                    rule=predicate.rule,
+                    rule=rule,
                     confidence=min(confidence, 1.0),
                     sent_index=sent_index,
                     trigger_token=trigger.i,
                 )
             )
     return out
+
+
+STATE_TYPES = frozenset({"GOV", "MIL", "COP", "JUD"})
+OBSTRUCTION = "120"
+RESTRICTION = "172"
+
+
+def _restriction(
+    trigger: Token, predicate: Predicate, source: Actor, target: Actor | None
+) -> tuple[str, str]:
+    """The code and rule of an event: an obstruction ("blocked X from visiting", 120) that a state body does
+    to its own people, parties or press is a restriction on them (172), as CAMEO codes bans and bars."""
+    if (
+        predicate.cameo != OBSTRUCTION
+        or not _cue_holds(trigger, "gerund", None, frozenset({"from"}))
+        or source.type not in STATE_TYPES
+        or target is None
+        or target.type in STATE_TYPES | {"IGO"}
+        or target.country is None
+        or target.country != source.country
+    ):
+        return predicate.cameo, predicate.rule
+    return RESTRICTION, f"{predicate.rule};restriction"
 
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -527,6 +560,16 @@ def _heads(
         sayer = sayer_of(trigger)
         if sayer is not None and sayer.lemma_.lower() not in THIRD_PARTY_REPORTERS:
             src_head = sayer
+    if (
+        (src_head is None or actor_for(doc, src_head) is None)
+        and _subjectless_gerund(trigger)
+        and predicate.cameo[:2] in SYMMETRIC_ROOTS
+    ):
+        # "the minister said strengthening cooperation with Russia is a priority": the speaker's side
+        # means to cooperate; no one else is named as doing it
+        sayer = sayer_of(trigger)
+        if sayer is not None and sayer.lemma_.lower() not in THIRD_PARTY_REPORTERS:
+            src_head = sayer
     if predicate.source.startswith("implicit:") and predicate.target_slots[0] == "subj":
         src_head = None  # the subject undergoes the act ("X is serving a sentence"): the source is implicit
     if predicate.source_at:  # the actor a dictionary pattern's markers point at comes first
@@ -564,6 +607,13 @@ def _heads(
         if len(sides) > 1:
             src_head, tgt_head = sides[0], sides[1]
     return src_head, tgt_head
+
+
+def _subjectless_gerund(trigger: Token) -> bool:
+    """A gerund that names an act with no one doing it: "... is conducive to strengthening ties with X"."""
+    if trigger.tag_ != "VBG" or trigger.dep_ not in {"pcomp", "csubj", "pobj", "nsubj"}:
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "poss" for c in trigger.children)
 
 
 PLACE_KINDS = frozenset({"country", "capital"})

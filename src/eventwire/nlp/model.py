@@ -7,7 +7,8 @@
   and case-sensitive acronyms): spaCy's EntityRuler runs token patterns through the slower Matcher,
   which doubled the time of the whole parse (measured with benchmarks/throughput.py).
 - A paragraph splitter placed before the parser: a line break always starts a new sentence, so a headline
-  or a subheading never runs into the paragraph below it (the parser keeps preset sentence starts).
+  or a subheading never runs into the paragraph below it (the parser keeps preset sentence starts); so
+  does a Title-case adverb with its comma after a lowercase word, where a scraped page lost a full stop.
 """
 
 from __future__ import annotations
@@ -29,11 +30,31 @@ PARAGRAPHS_NAME = "eventwire_paragraphs"
 
 @Language.component(PARAGRAPHS_NAME)
 def split_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every token that is or ends with a line break."""
+    """Start a sentence after every token that is or ends with a line break, and at a lost full stop."""
     for token in doc[:-1]:
         if "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    for i in range(1, len(doc) - 1):
+        if is_lost_sentence_start(doc, i):
+            doc[i].is_sent_start = True
     return doc
+
+
+def is_lost_sentence_start(doc: Doc, i: int) -> bool:
+    """A Title-case adverb and its comma right after a lowercase word: a scraped page lost the full stop
+    between two sentences ("... recognized him Unexpectedly, the court ..."; "... in the capital However,
+    the talks ..."). Written English puts no capital there; names ending a clause ("in Italy, then") are
+    tagged as nouns, not adverbs. Needs the tagger, which runs before this component."""
+    token, before = doc[i], doc[i - 1]
+    return (
+        token.tag_ == "RB"
+        and token.is_title
+        and len(token) > 2
+        and doc[i + 1].text == ","
+        and before.is_alpha
+        and before.is_lower
+        and not token.is_sent_start
+    )
 
 
 class GazetteerTagger:
