@@ -184,3 +184,31 @@ def test_a_noun_triggers_preposition_hung_on_the_verb_above(code: Code) -> None:
         "Brazil's trade ministry said it has filed a complaint over Argentine tariffs on its exports of beef."
     )
     assert ("163", "ARG", "BRA") in summary(events), [(e.cameo, e.rule, e.target) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who arrives says what the arrival is: peacekeepers keep the peace, troops deploy, a leader visits
+        ("A first contingent of Ghanaian peacekeeping troops arrived in Liberia.", ("074", "GHA", "LBR")),
+        ("Turkish troops arrived in Qatar on Tuesday.", ("154", "TUR", "QAT")),
+        ("The Kenyan president arrived in Paris on Monday.", ("042", "KEN", "FRA")),
+        # letting someone act is yielding to them
+        ("The Zambian electoral court allowed the opposition candidate to stand.", ("080", "ZMB", "ZMB")),
+        # ordering a group to disband or diplomats to leave coerces them
+        ("Bolivian authorities ordered the opposition party to disband.", ("172", "BOL", "BOL")),
+        ("Peru ordered three Venezuelan diplomats to leave the country.", ("174", "PER", "VEN")),
+    ],
+)
+def test_the_subject_or_complement_decides_the_code(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_an_act_inside_a_denied_request_is_no_event(code: Code) -> None:
+    events = code("The Chilean minister said there had been no request from Argentina to send troops.")
+    assert not any(e.cameo.startswith("15") for e in events), [(e.cameo, e.rule) for e in events]

@@ -233,7 +233,7 @@ def test_a_small_file_loads_with_comments_blank_lines_and_the_optional_source(tm
         ("sack\tVERB\t-\t17x\tobj", "CAMEO"),
         ("sack\tVERB\t-\t17\tobj", "CAMEO"),
         ("sack\tVERB\t-\t17222\tobj", "CAMEO"),
-        ("sack\tVERB\tsubj=minister\t172\tobj", "cue"),
+        ("sack\tVERB\tactor=minister\t172\tobj", "cue"),
         ("sack\tVERB\tobj\t172\tobj", "cue"),
         ("sack\tVERB\tobj=\t172\tobj", "cue"),
         ("sack\tVERB\t-\t172\t ", "target"),
@@ -299,3 +299,21 @@ def test_reporting_file_loads(tmp_path: Path) -> None:
     path = write(tmp_path, "cue\tkind", "Tell\tsay", "tell\trequest", "", "deny\tdeny", name="reporting.tsv")
     lex = PredicateLexicon.load(reporting_path=path)
     assert lex.reporting == {"tell": {"say", "request"}, "deny": {"deny"}}
+
+
+def test_subject_and_gerund_cues_load(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEADER,
+        "arrive\tVERB\tsubj=peacekeeper\t074\tin",
+        "prevent\tVERB\tgerund=from\t120\tobj",
+    )
+    arrive, prevent = load_predicates(path).predicates
+    assert (arrive.cues[0].key, arrive.cues[0].lemmas) == ("subj", frozenset({"peacekeeper"}))
+    assert (prevent.cues[0].key, prevent.cues[0].lemmas) == ("gerund", frozenset({"from"}))
+
+
+def test_an_unknown_cue_key_names_the_known_ones(tmp_path: Path) -> None:
+    path = write(tmp_path, HEADER, "arrive\tVERB\tsubject=peacekeeper\t074\tin")
+    with pytest.raises(BadDataFile, match="subj=.*gerund="):
+        load_predicates(path)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
-CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp", "oprd", "mod", "gerund"})
+CUE_KEYS = frozenset({"obj", "prep", "prt", "xcomp", "oprd", "mod", "gerund", "subj"})
 ACTOR_TYPES = frozenset({"GOV", "MIL", "REB", "PMC", "COP", "JUD", "OPP", "CVL", "MED", "BUS", "IGO", "NGO"})
 PREDICATES_HEADER = ("lemma", "pos", "cue", "cameo", "target")
 REPORTING_HEADER = ("cue", "kind")
@@ -27,7 +27,7 @@ REPORTING_KINDS = frozenset({"say", "allege", "deny", "request", "plan", "hypoth
 
 @dataclass(frozen=True)
 class Cue:
-    key: str  # obj | prep | prt | xcomp | oprd | mod | gerund
+    key: str  # obj | prep | prt | xcomp | oprd | mod | gerund | subj
     arg: str | None  # the preposition for prep cues
     lemmas: frozenset[str]  # empty = any
     negated: bool = False  # "xcomp!=know|learn": the word must NOT be one of these
@@ -174,7 +174,9 @@ def _parse_cue(text: str, where: str) -> Cue:
     negated = key.endswith("!")
     key = key.rstrip("!")
     if not sep or key not in CUE_KEYS:
-        raise BadDataFile(where, f"bad cue {text!r}", "use obj=, prep=, prt=, xcomp=, oprd=, mod= or gerund=")
+        raise BadDataFile(
+            where, f"bad cue {text!r}", "use obj=, subj=, prep=, prt=, xcomp=, oprd=, mod= or gerund="
+        )
     arg = None
     if key == "prep":
         arg, _, value = value.partition(">")

@@ -445,6 +445,8 @@ def is_prevented(verb: Token) -> bool:
 def is_negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children) or is_prevented(verb):
         return True
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and is_denied_noun(verb.head):
+        return True  # "there was no request to send troops", "has no intention of leaving"
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
         # "should never have been arrested or prosecuted": the negation covers both verbs, unless the
         # second has a subject of its own ("X did not respond, but Y criticized ...")
@@ -456,6 +458,14 @@ def is_negated(verb: Token) -> bool:
     # "did not agree to send", "refused to sign": the governing verb negates its complement
     head = verb.head
     return any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in NEGATING_VERBS
+
+
+DENYING_DETERMINERS = frozenset({"no", "neither", "never"})
+"""Determiners that deny a noun trigger: "there had been no request"."""
+
+
+def is_denied_noun(noun: Token) -> bool:
+    return any(c.dep_ in {"det", "neg"} and c.lower_ in DENYING_DETERMINERS for c in noun.children)
 
 
 def sayer_of(token: Token) -> Token | None:

@@ -16,6 +16,7 @@ from eventwire.events.roles import (
     conjuncts,
     content_of,
     drawing_verb,
+    is_denied_noun,
     is_figurative,
     is_negated,
     is_passive,
@@ -125,17 +126,13 @@ def _frame_anchor(token: Token) -> Token:
     return token
 
 
-NEGATING_DETERMINERS = frozenset({"no", "neither", "never"})
-"""Determiners that deny a noun trigger: "there had been no request"."""
-
-
 def _negated(token: Token, frame: Frame | None) -> bool:
     """Negation drops the act ("did not sign", "no request"); a refusal frame recodes it instead ("refused
     to sign")."""
     if token.pos_ == "NOUN":
         if _frame_anchor(token) is not token and is_prevented(_frame_anchor(token)):
             return True  # "prevented the opposition from holding a rally"
-        return any(c.dep_ in {"det", "neg"} and c.lower_ in NEGATING_DETERMINERS for c in token.children)
+        return is_denied_noun(token)
     if frame is None or frame.kind != "refusal":
         return is_negated(token)
     return any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in frame.head.children)
@@ -371,6 +368,15 @@ def _cue_holds(
         )
     if key == "prt":
         return any(c.dep_ == "prt" and ok(c) for c in token.children)
+    if key == "subj":
+        # the subject, or a modifier of it: "peacekeepers arrived", "peacekeeping troops arrived", "the
+        # first contingent of peacekeepers arrived"
+        subject = subject_of(token) if token.pos_ == "VERB" else None
+        if subject is None:
+            return False
+        heads = [subject, *(o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for o in c.children if o.dep_ == "pobj")]  # fmt: skip
+        return any(ok(h) or any(c.dep_ in {"amod", "compound"} and ok(c) for c in h.children) for h in heads)
     if key == "gerund":
         # a preposition (one of ``lemmas``) with a gerund clause: "prevented X from signing"
         return any(
