@@ -212,3 +212,24 @@ def test_the_subject_or_complement_decides_the_code(
 def test_an_act_inside_a_denied_request_is_no_event(code: Code) -> None:
     events = code("The Chilean minister said there had been no request from Argentina to send troops.")
     assert not any(e.cameo.startswith("15") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people protest in the street (141); a government's protest is an official complaint (114)
+        ("Hundreds of Kenyan students protested the new fees.", ("141", "KEN", "KEN")),
+        (
+            "The Greek foreign ministry protested against remarks by the Turkish president.",
+            ("114", "GRC", "TUR"),
+        ),
+        # a country that takes to the streets is its people
+        ("Chile took to the streets against the pension reform.", ("141", "CHL", "CHL")),
+    ],
+)
+def test_who_protests_decides_the_code(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]

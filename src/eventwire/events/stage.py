@@ -466,19 +466,20 @@ def _events_for(
     trig = doc.span(trigger.idx, trigger.idx + len(trigger.text))
     out = []
     for source in sources:
+        acting = _official_protest(trigger, predicate, source)
         for target in targets:
             if target is None:
-                target = _domestic_target(doc, trigger, predicate, source, sent_index)
+                target = _domestic_target(doc, trigger, acting, source, sent_index)
             if target is None and tgt_head is not None:
-                target = _maker_target(doc, tgt_head, predicate, sent_index)
+                target = _maker_target(doc, tgt_head, acting, sent_index)
             if target is not None and (_same_actor(source, target) or _self_pronoun(source, target)):
                 continue
-            if not _political(predicate, source, target):
+            if not _political(acting, source, target):
                 continue
             confidence = BASE_CONFIDENCE + ACTOR_BONUS * (source.country is not None)
             if target is not None:
                 confidence += ACTOR_BONUS * (target.country is not None)
-            cameo, rule = _restriction(trigger, predicate, source, target)
+            cameo, rule = _restriction(trigger, acting, source, target)
             out.append(
                 Event(
                     doc=doc.doc_id,
@@ -499,6 +500,22 @@ def _events_for(
 STATE_TYPES = frozenset({"GOV", "MIL", "COP", "JUD"})
 OBSTRUCTION = "120"
 RESTRICTION = "172"
+DEMONSTRATION = "141"
+OFFICIAL_COMPLAINT = "114"
+OFFICIAL_TYPES = frozenset({"GOV", "JUD", "IGO"})
+
+
+def _official_protest(trigger: Token, predicate: Predicate, source: Actor) -> Predicate:
+    """A government, court or international body that "protests" something complains officially (114);
+    only people demonstrate (141). Said of the verb "protest" alone: "Mali took to the streets" or "Chile
+    marched" are its people."""
+    if (
+        predicate.cameo == DEMONSTRATION
+        and trigger.lemma_.lower() == "protest"
+        and source.type in OFFICIAL_TYPES
+    ):
+        return replace(predicate, cameo=OFFICIAL_COMPLAINT)
+    return predicate
 
 
 def _restriction(
