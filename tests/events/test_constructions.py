@@ -233,3 +233,18 @@ def test_who_protests_decides_the_code(
 ) -> None:
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Belarus tried to hack into the computers of Lithuanian border guards.", ("171", "BLR", "LTU")),
+        ("Iran launched a cyber attack on Israeli water systems.", ("171", "IRN", "ISR")),
+    ],
+)
+def test_cyber_attacks_damage_property(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
