@@ -248,3 +248,10 @@ def test_cyber_attacks_damage_property(
 ) -> None:
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_the_doer_of_an_act_in_the_object_is_the_target(code: Code) -> None:
+    # "crimes committed by X": the investigation is aimed at X
+    events = code("Bosnian police opened an investigation into crimes committed by Serb militias.")
+    assert ("090", "BIH", "SRB") in summary(events), [(e.cameo, e.rule) for e in events]

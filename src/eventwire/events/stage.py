@@ -740,6 +740,9 @@ def _deep_target(
                 if mention is None or mention.head not in source_tokens:  # "on the part of X": the source
                     return token
             following.extend(c for c in token.children if c.dep_ in DEEP_DEPS)
+            if token.dep_ == "acl":  # "crimes committed by X": the doer of the act in the object, one step
+                following.extend(o for c in token.children if c.dep_ == "agent" for o in c.children
+                                 if o.dep_ == "pobj")  # fmt: skip
         frontier = following
     return None
 
