@@ -255,3 +255,24 @@ def test_the_doer_of_an_act_in_the_object_is_the_target(code: Code) -> None:
     # "crimes committed by X": the investigation is aimed at X
     events = code("Bosnian police opened an investigation into crimes committed by Serb militias.")
     assert ("090", "BIH", "SRB") in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ghana is committed to the peace process in Togo.", ("030", "GHA", "TGO")),
+        ("The Malawian government accepted a compromise to end the strike.", ("030", "MWI", None)),
+    ],
+)
+def test_commitments_and_accepted_deals_are_intents(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_a_crime_committed_is_no_commitment(code: Code) -> None:
+    events = code("The crime was committed by unknown gunmen in Nairobi.")
+    assert not any(e.cameo.startswith("03") for e in events), [(e.cameo, e.rule) for e in events]

@@ -47,8 +47,9 @@ STATEMENT_NOUNS = frozenset(
 """Documents whose participle clause states their issuer's act: "issued a statement condemning X" (the
 issuer condemns), "adopted a resolution demanding Y"."""
 ISSUING_VERBS = frozenset({"release", "publish", "adopt", "pass", "send", "sign", "deliver", "circulate"})
-STATIVE_PARTICIPLES = frozenset({"oppose"})
-"""Participles the parser takes for passives that state the subject's own stance ("is opposed to")."""
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit"})
+"""Participles the parser takes for passives that state the subject's own stance ("is opposed to", "is
+committed to")."""
 MAX_CLIMB = 4
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
