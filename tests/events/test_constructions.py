@@ -276,3 +276,20 @@ def test_commitments_and_accepted_deals_are_intents(
 def test_a_crime_committed_is_no_commitment(code: Code) -> None:
     events = code("The crime was committed by unknown gunmen in Nairobi.")
     assert not any(e.cameo.startswith("03") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party to an act named by a noun: "engaged in", "involved in"
+        ("Sudanese militias were engaged in ethnic cleansing in Darfur.", ("203", "SDN", None)),
+        # a ceasefire agreement violated is a ceasefire violated (196), not a law defied (128)
+        ("Ethiopian troops violated the ceasefire agreement in Tigray.", ("196", "ETH", None)),
+    ],
+)
+def test_parties_to_acts_and_generic_heads(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]

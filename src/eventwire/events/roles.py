@@ -182,7 +182,20 @@ def noun_source(noun: Token) -> Token | None:
     between = prep_object(noun, "between")
     if between is not None:
         return between  # "talks between X and Y": X, with Y as the target (see events.stage)
-    return None
+    return _party_to(noun)
+
+
+PARTY_VERBS = frozenset({"engage", "involve", "participate", "implicate"})
+"""Verbs whose subject is a party to the act that the noun after their "in" names: "X was engaged in ethnic
+cleansing", "X was involved in the poisoning". ("X is responsible for the attack" is left to the
+accusation it states: which act "the attack" is, the sentence often does not say.)"""
+
+
+def _party_to(noun: Token) -> Token | None:
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in PARTY_VERBS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 UNDERGONE_NOUNS = frozenset(

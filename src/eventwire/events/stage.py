@@ -342,7 +342,9 @@ def match_predicate(token: Token, lexicon: PredicateLexicon) -> Predicate | None
     return None
 
 
-GENERIC_ACT_HEADS = frozenset({"effort", "process", "programme", "program", "initiative", "bid"})
+GENERIC_ACT_HEADS = frozenset(
+    {"effort", "process", "programme", "program", "initiative", "bid", "agreement", "accord", "deal", "pact"}
+)
 
 
 def _cue_holds(
