@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.document import Actor, Document, Event, TextSpan
+from eventwire.events.stage import DOMESTIC_KIND
 from eventwire.merge.stage import merge_events
 from eventwire.resources import Resources
 
@@ -195,6 +196,25 @@ def test_target_less_event_with_another_source_stays() -> None:
     full = ev(3, "met", "040", actor(3, "The junta", "MLI", "MIL"), russia(3, "Russian envoys"))
     partial = ev(3, "discussed", "040", russia(3, "Russian envoys"), None)
     assert len(merged(full, partial)) == 2
+
+
+def test_two_target_less_statements_of_one_act_in_a_sentence_are_one_event() -> None:
+    # neither names a target ("stayed away from work to protest"): they are one act, not none
+    junta = actor(3, "The junta", "MLI", "MIL")
+    first = ev(3, "met", "040", junta, None)
+    second = ev(3, "discussed", "040", actor(3, "The junta", "MLI", "MIL"), None)
+    (event,) = merged(first, second)
+    assert event is first
+
+
+def test_an_implicit_domestic_target_is_no_fuller_statement() -> None:
+    people_ = people(1)
+    domestic = Actor(in_sentence(1, "demanded"), name=None, country="MLI", type="GOV", kind=DOMESTIC_KIND)
+    first = ev(1, "demanded", "141", people_, domestic)
+    second = ev(
+        1, "send", "143", people(1), Actor(in_sentence(1, "send"), None, "MLI", "GOV", kind=DOMESTIC_KIND)
+    )
+    assert len(merged(first, second)) == 1
 
 
 # --- regressions ----------------------------------------------------------------------------------

@@ -122,12 +122,14 @@ def _unnamed(target: Actor | None) -> bool:
 
 def _merge_partial_repeats(events: list[Event]) -> list[Event]:
     """In one sentence, an event without a target that repeats another's root and source is the same act
-    stated with less ("met X ... and discussed"): it joins the fuller one."""
+    stated with less ("met X ... and discussed"): it joins the fuller one, or the first of them when none
+    names a target ("stayed away from work to protest": one protest)."""
     kept: list[Event] = []
     for event in events:
         fuller = None
         if _unnamed(event.target):
             fuller = next((k for k in events if k is not event and _fuller_repeat(k, event)), None)
+            fuller = fuller or next((k for k in kept if _same_act_in_sentence(k, event)), None)
         if fuller is not None:
             _absorb(fuller, event)
         else:
@@ -136,9 +138,12 @@ def _merge_partial_repeats(events: list[Event]) -> list[Event]:
 
 
 def _fuller_repeat(candidate: Event, event: Event) -> bool:
+    return not _unnamed(candidate.target) and _same_act_in_sentence(candidate, event)
+
+
+def _same_act_in_sentence(candidate: Event, event: Event) -> bool:
     return (
-        candidate.target is not None
-        and candidate.sent_index == event.sent_index
+        candidate.sent_index == event.sent_index
         and candidate.cameo_root == event.cameo_root
         and actor_key(candidate.source) == actor_key(event.source)
     )
