@@ -293,3 +293,24 @@ def test_parties_to_acts_and_generic_heads(
 ) -> None:
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Houthi rebels held Yemeni villagers as human shields.", ("184", "YEM", "YEM")),
+        ("Somali pirates held the Kenyan crew as hostages.", ("181", "SOM", "KEN")),
+    ],
+)
+def test_holding_people_as_shields_or_hostages(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_a_press_release_is_no_release(code: Code) -> None:
+    events = code("The Nepalese army denied the claims in a press release.")
+    assert not any(e.cameo.startswith("084") for e in events), [(e.cameo, e.rule) for e in events]

@@ -34,9 +34,10 @@ LIGHT_VERBS = frozenset(
 )  # fmt: skip
 """Verbs whose object noun names the act ("held talks", "paid a visit", "launched an attack")."""
 NON_VIOLENT_MODIFIERS = frozenset(
-    {"diplomatic", "political", "charm", "media", "legal", "economic", "verbal", "trade"}
+    {"diplomatic", "political", "charm", "media", "legal", "economic", "verbal", "trade", "press", "news"}
 )
-"""Modifiers that make a conflict noun figurative ("a diplomatic offensive", "a charm offensive")."""
+"""Modifiers that make an act noun figurative or a mere text ("a diplomatic offensive", "a charm offensive",
+"a press release")."""
 INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise"})
 """Verbs whose object is the means, not the doer, of their purpose clause: in "police used tear gas to
 disperse the crowd" the police disperse it."""
