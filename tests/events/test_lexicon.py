@@ -22,8 +22,8 @@ from eventwire.knowledge.cameo import default_cameo_table
 HEADER = "lemma\tpos\tcue\tcameo\ttarget"
 ROLE_SLOTS = frozenset({"obj", "dative", "ccomp", "xcomp", "subj", "poss", "none", "required"})
 PREPOSITIONS = frozenset(
-    {"about", "above", "across", "after", "against", "along", "among", "around", "at", "before", "behind",
-     "below", "beside", "between", "beyond", "by", "during", "for", "from", "in", "inside", "into", "near",
+    {"about", "above", "across", "after", "against", "along", "among", "around", "as", "at", "before",
+     "behind", "below", "beside", "between", "beyond", "by", "during", "for", "from", "in", "inside", "into", "near",
      "of", "off", "on", "onto", "outside", "over", "through", "throughout", "to", "toward", "towards",
      "under", "upon", "with", "within", "without"}
 )  # fmt: skip
