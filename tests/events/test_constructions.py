@@ -314,3 +314,23 @@ def test_holding_people_as_shields_or_hostages(
 def test_a_press_release_is_no_release(code: Code) -> None:
     events = code("The Nepalese army denied the claims in a press release.")
     assert not any(e.cameo.startswith("084") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 2,000 Eritrean families sought refuge in Sudan.", ("0233", "ERI", "SDN")),
+        ("The Kenyan government ordered patrols by police in the border towns.", ("150", "KEN", None)),
+        ("The Nigerian president ordered a crackdown on the separatists.", ("170", "NGA", "NGA")),
+        (
+            "The Ugandan rebels returned the weapons they had seized from Kenyan soldiers.",
+            ("0842", "UGA", "KEN"),
+        ),
+    ],
+)
+def test_refuge_orders_and_returns(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]

@@ -620,7 +620,8 @@ def _heads(
         # a place is no target of force (see FORCE_ROOTS); "lifted the curfew in Montenegro" aims at it
         places = predicate.cameo[:2] not in FORCE_ROOTS
         start = trigger if trigger.pos_ == "NOUN" else tgt_head or trigger  # "concern about Russia's buildup"
-        tgt_head = _deep_target(doc, start, src_head, theme, places) or tgt_head
+        doers = predicate.cameo[:2] in JUDGED_DOER_ROOTS
+        tgt_head = _deep_target(doc, start, src_head, theme, places, doers) or tgt_head
     if tgt_head is None or actor_for(doc, tgt_head) is None:
         tgt_head = _first_actor(doc, predicate.target_at, src_head) or tgt_head  # dictionary patterns
     if (tgt_head is None or actor_for(doc, tgt_head) is None) and _announced(trigger):
@@ -722,11 +723,18 @@ Mozambique" (4: continue, aid, to, Mozambique). Chosen on the dev set and the CA
 manual examples (benchmarks/gsr_cameo.py); re-run both when changing it."""
 
 
+JUDGED_DOER_ROOTS = frozenset({"09", "10", "11", "12", "13"})
+"""Roots of acts aimed at whoever did the act they judge: "investigated crimes committed by X", "condemned
+the attack by X" aim at X. Other acts are not aimed at a doer named with "by" ("ordered patrols by
+police")."""
+
+
 def _deep_target(
-    doc: Document, start: Token, src_head: Token | None, theme: Token | None, places: bool
+    doc: Document, start: Token, src_head: Token | None, theme: Token | None, places: bool, doers: bool
 ) -> Token | None:
     """The nearest actor phrase inside the object and complements of ``start``, when the lexicon's slots
-    name none: "promised to continue military aid to Mozambique", "lifted the embargo on Iran"."""
+    name none: "promised to continue military aid to Mozambique", "lifted the embargo on Iran". The doer
+    of an act inside the object ("by X") is a target only when ``doers`` (see :data:`JUDGED_DOER_ROOTS`)."""
     source_tokens = {t.i for c in conjuncts(src_head) for t in c.subtree} if src_head is not None else set()
     frontier = [c for c in start.children if c.dep_ in DEEP_FIRST_DEPS]
     for _ in range(MAX_TARGET_DEPTH):
@@ -736,13 +744,15 @@ def _deep_target(
                 continue
             if not places and token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPS:
                 continue  # "shelled positions in northern Syria": where it happened, not to whom
+            if not doers and token.dep_ in {"prep", "agent"} and token.lower_ == "by" and token.i != start.i:
+                continue
             named = token.i in doc.mention_at or token.pos_ == "NOUN"  # "the Mali agreement": Mali
             if token != theme and named and actor_for(doc, token) is not None:
                 mention = _mention_for(doc, token)
                 if mention is None or mention.head not in source_tokens:  # "on the part of X": the source
                     return token
             following.extend(c for c in token.children if c.dep_ in DEEP_DEPS)
-            if token.dep_ == "acl":  # "crimes committed by X": the doer of the act in the object, one step
+            if doers and token.dep_ == "acl":  # "crimes committed by X": the doer of the act, one step
                 following.extend(o for c in token.children if c.dep_ == "agent" for o in c.children
                                  if o.dep_ == "pobj")  # fmt: skip
         frontier = following
