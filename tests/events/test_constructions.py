@@ -324,7 +324,7 @@ def test_a_press_release_is_no_release(code: Code) -> None:
         ("The Kenyan government ordered patrols by police in the border towns.", ("150", "KEN", None)),
         ("The Nigerian president ordered a crackdown on the separatists.", ("170", "NGA", "NGA")),
         (
-            "The Ugandan rebels returned the weapons they had seized from Kenyan soldiers.",
+            "The Ugandan rebels returned the weapons to Kenyan soldiers.",
             ("0842", "UGA", "KEN"),
         ),
     ],
