@@ -334,3 +334,21 @@ def test_refuge_orders_and_returns(
 ) -> None:
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan students threw stones at police in Nairobi.", ("145", "KEN", "KEN")),
+        (
+            "The Chilean opposition began collecting signatures against the new constitution.",
+            ("140", "CHL", "CHL"),
+        ),
+    ],
+)
+def test_stone_throwing_and_petitions(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
