@@ -352,3 +352,10 @@ def test_stone_throwing_and_petitions(
 ) -> None:
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_an_inquiry_into_a_thing_is_an_event_and_its_phrase_may_hang_on_the_light_verb(code: Code) -> None:
+    # "into" hangs on "opened"; what is looked into is no actor: an event with no target
+    events = code("Kenya's high court opened a hearing on Monday into the legality of the new police powers.")
+    assert ("090", "KEN", None) in summary(events), [(e.cameo, e.rule) for e in events]

@@ -399,7 +399,10 @@ def _cue_holds(
             c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and ok(c) for c in token.subtree if c.head == token
         )
     if key == "prep":
-        for c in token.children:
+        hosts = [token]
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+            hosts.append(token.head)  # "opened a hearing on Monday into X": the phrase hangs on the verb
+        for c in (c for host in hosts for c in host.children):
             if c.dep_ in {"prep", "dative", "agent"} and arg is not None and c.lower_ in arg.split("|"):
                 if not lemmas:
                     # any object but a time: "called on X", not "called ... on Thursday"
@@ -806,8 +809,9 @@ def _two_sided(trigger: Token, predicate: Predicate, src_head: Token, tgt_head: 
 
 ACT_OBJECT_ROOTS = frozenset({"11", "12", "13"})
 """Verbal acts aimed at an act are events with no named target ("condemned the coup", "threatened action")."""
-THING_OBJECT_ROOTS = frozenset({"10"})
-"""Demands name what they ask for, which is rarely an actor ("demanded immediate elections")."""
+THING_OBJECT_ROOTS = frozenset({"09", "10"})
+"""Demands name what they ask for, which is rarely an actor ("demanded immediate elections"); inquiries what
+they look into ("a hearing into the legality of the techniques")."""
 SPEECH_ROOTS = frozenset({"02", "10", "13"})
 CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "advcl"})
 
