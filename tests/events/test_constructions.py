@@ -359,3 +359,17 @@ def test_an_inquiry_into_a_thing_is_an_event_and_its_phrase_may_hang_on_the_ligh
     # "into" hangs on "opened"; what is looked into is no actor: an event with no target
     events = code("Kenya's high court opened a hearing on Monday into the legality of the new police powers.")
     assert ("090", "KEN", None) in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany persuaded Greece to accept the bailout terms.", ("020", "DEU", "GRC")),
+        ("The Kenyan government convinced the rebels to lay down their arms.", ("020", "KEN", "KEN")),
+        ("Ukraine lobbied Hungary to lift its veto.", ("020", "UKR", "HUN")),
+    ],
+)
+def test_persuading_is_an_appeal(code: Code, text: str, expected: tuple[str, str | None, str | None]) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
