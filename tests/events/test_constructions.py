@@ -373,3 +373,29 @@ def test_an_inquiry_into_a_thing_is_an_event_and_its_phrase_may_hang_on_the_ligh
 def test_persuading_is_an_appeal(code: Code, text: str, expected: tuple[str, str | None, str | None]) -> None:
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the condition of a threatened act names whom the threat is aimed at
+        (
+            "Iran threatened to quit the talks if the European Union imposes new sanctions.",
+            ("130", "IRN", "IGO"),
+        ),
+        # a complaint is aimed at whom it is about, not at whom it is made to
+        ("Lebanon complained to the United Nations over Israeli air raids.", ("114", "LBN", "ISR")),
+        # refusing to send peacekeepers
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", ("122", "PAK", "IRQ")),
+        # a noun's clause names whom a demand is made of
+        ("The union repeated its demand that Kenya raise wages.", ("100", None, "KEN")),
+        # one's own country is where a promise is kept, not whom it is made to
+        ("The Serbian president promised to democratize Serbia.", ("030", "SRB", None)),
+    ],
+)
+def test_targets_of_threats_complaints_demands_and_promises(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule) for e in events]

@@ -380,7 +380,9 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
         elif slot == "dative":
             found = next((c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
         elif slot == "ccomp":
-            clauses = [c for c in trigger.children if c.dep_ in {"ccomp", "advcl"}]
+            # a noun's clause is often parsed as acl: "its demand that Israel ease the restrictions"
+            clause_deps = {"ccomp", "advcl", "acl"} if trigger.pos_ == "NOUN" else {"ccomp", "advcl"}
+            clauses = [c for c in trigger.children if c.dep_ in clause_deps]
             # "asked for X to ...": the clause hangs under the preposition
             for p in trigger.children:
                 if p.dep_ == "prep" and p.lower_ == "for":

@@ -624,7 +624,9 @@ def _heads(
         places = predicate.cameo[:2] not in FORCE_ROOTS
         start = trigger if trigger.pos_ == "NOUN" else tgt_head or trigger  # "concern about Russia's buildup"
         doers = predicate.cameo[:2] in JUDGED_DOER_ROOTS
-        tgt_head = _deep_target(doc, start, src_head, theme, places, doers) or tgt_head
+        deep_head = _deep_target(doc, start, src_head, theme, places, doers)
+        if deep_head is not None and not _own_country_place(doc, deep_head, src_head):
+            tgt_head = deep_head
     if tgt_head is None or actor_for(doc, tgt_head) is None:
         tgt_head = _first_actor(doc, predicate.target_at, src_head) or tgt_head  # dictionary patterns
     if (tgt_head is None or actor_for(doc, tgt_head) is None) and _announced(trigger):
@@ -703,8 +705,10 @@ def _conditional(trigger: Token) -> bool:
 
 
 def _condition_subject(trigger: Token) -> Token | None:
-    """The subject of an "unless" or "if" clause attached to the act or the verbs that announce it."""
-    for token in _frame_path(trigger):
+    """The subject of an "unless" or "if" clause attached to the act or the verbs that announce it, or to the
+    act a threat announces ("threatened to stop the talks if the United States goes ahead")."""
+    below = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+    for token in [*_frame_path(trigger), *below]:
         for clause in token.children:
             if clause.dep_ != "advcl":
                 continue
@@ -724,6 +728,17 @@ MAX_TARGET_DEPTH = 4
 embargoes on sales to Iran" (3 levels: embargoes, on sales, to Iran); "promised to continue military aid to
 Mozambique" (4: continue, aid, to, Mozambique). Chosen on the dev set and the CAMEO
 manual examples (benchmarks/gsr_cameo.py); re-run both when changing it."""
+
+
+def _own_country_place(doc: Document, head: Token, src_head: Token | None) -> bool:
+    """A country or place of the source's own country found deep in the act's phrase is where the act is
+    done, not whom it is aimed at: "promised to democratize Serbia", "completed their withdrawal from the
+    town of Gorazde"."""
+    index = doc.mention_at.get(head.i)
+    if index is None or doc.mentions[index].kind not in PLACE_KINDS | {"region"}:
+        return False
+    source = actor_for(doc, src_head) if src_head is not None else None
+    return source is not None and source.country is not None and source.country == doc.mentions[index].country
 
 
 JUDGED_DOER_ROOTS = frozenset({"09", "10", "11", "12", "13"})
