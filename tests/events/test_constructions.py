@@ -399,3 +399,21 @@ def test_targets_of_threats_complaints_demands_and_promises(
 ) -> None:
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "up to N": the parser takes "up" for a particle; the counted noun is still the object
+        ("Somali pirates kidnapped up to 12 Kenyan fishermen.", [("181", "SOM", "KEN")]),
+        ("Ugandan police confiscated weapons from Congolese rebels.", [("1711", "UGA", "COD")]),
+        # attacks stand for the forces of their country; the noun and its verb are one act
+        ("US drone attacks killed six Yemeni fighters.", [("1823", "USA", "YEM")]),
+    ],
+)
+def test_counted_objects_seizures_from_and_attacks_as_doers(
+    code: Code, text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    events = code(text)
+    assert summary(events) == expected, [(e.cameo, e.rule) for e in events]

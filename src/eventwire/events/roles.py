@@ -286,12 +286,29 @@ def object_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS:
             return c
+    counted = _up_to_count(verb)
+    if counted is not None:
+        return counted
     # "found X guilty", "want X to go": the subject of a small clause is the object
     for c in verb.children:
         if c.dep_ in {"ccomp", "oprd", "xcomp"} and c.i > verb.i:
             for s in c.children:
                 if s.dep_ in SUBJECT_DEPS and s.i < c.i:
                     return s
+    return None
+
+
+def _up_to_count(verb: Token) -> Token | None:
+    """ "killed up to 20 people": the parser reads "up" as the verb's particle and "to 20 people" as a
+    prepositional phrase; the counted noun is the object."""
+    up = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"), None)
+    if up is None:
+        return None
+    for prep in [*verb.children, *up.children]:
+        if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i == up.i + 1:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in obj.children):
+                    return obj
     return None
 
 

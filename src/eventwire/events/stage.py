@@ -75,6 +75,12 @@ def find_events(doc: Document, resources: Resources) -> None:
                 and _codes_the_noun(token, match_predicate(token.head, lexicon))
             ):
                 continue  # "imposed sanctions": the verb codes the act; the noun would repeat it
+            if (
+                token.pos_ == "NOUN"
+                and token.dep_ == "nsubj"
+                and _violence_by_violence(token, predicate, lexicon)
+            ):
+                continue  # "Israeli attacks killed 20 people": one act, coded by the verb
             anchor = _frame_anchor(token)
             frame = governing_frame(anchor) or future_frame(anchor)
             if frame is not None and frame.kind == "future" and is_negated(anchor):
@@ -116,6 +122,15 @@ def _codes_the_noun(noun: Token, verb_predicate: Predicate | None) -> bool:
     if verb_predicate is None:
         return False
     return verb_predicate.cameo[:2] not in REQUEST_ROOTS
+
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _violence_by_violence(noun: Token, predicate: Predicate, lexicon: PredicateLexicon) -> bool:
+    """A violent act named by a noun that is the subject of a violent verb ("air strikes killed ...")."""
+    verb = match_predicate(noun.head, lexicon)
+    return predicate.cameo[:2] in VIOLENT_ROOTS and verb is not None and verb.cameo[:2] in VIOLENT_ROOTS
 
 
 def _frame_anchor(token: Token) -> Token:
@@ -1153,7 +1168,7 @@ def _crowd_of(head: Token) -> Token | None:
 WEAPON_NOUNS = frozenset(
     {"strike", "airstrike", "missile", "shell", "jet", "warplane", "drone", "bombing", "tank", "rocket",
      "artillery", "gunboat", "warship", "bomber", "helicopter", "fighter", "raid", "shelling", "fire",
-     "aircraft", "plane", "gunship", "bulldozer", "mortar"}
+     "aircraft", "plane", "gunship", "bulldozer", "mortar", "attack", "offensive", "bombardment"}
 )  # fmt: skip
 """Weapons and attacks that stand for the armed forces whose country modifies them ("Israeli air strikes
 killed ...", "Russian missiles hit ...")."""
@@ -1162,7 +1177,10 @@ killed ...", "Russian missiles hit ...")."""
 def _weapon_actor(doc: Document, head: Token) -> Actor | None:
     if head.lemma_.lower() not in WEAPON_NOUNS:
         return None
-    for child in head.children:
+    modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "poss"}]
+    # "US Predator attacks": the country may modify the weapon's name
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+    for child in modifiers:
         if child.dep_ in {"amod", "compound", "poss"}:
             index = doc.mention_at.get(child.i)
             country = doc.mentions[index].country if index is not None else None
