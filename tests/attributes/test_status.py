@@ -58,6 +58,9 @@ def test_statuses_are_in_the_guides_order() -> None:
         # the minister asks for it: a request has no source of a claim (no requested gold event has one)
         ('"Mali should release the soldiers," the foreign minister said.', "release", "requested", None),
         ("Nigeria will send troops to Niger.", "send", "planned", None),
+        # a conjoined base form shares "will"; a conjoined past tense does not
+        ("Nigeria will send troops to Niger and open a base.", "open", "planned", None),
+        ("Nigeria will host talks, sent envoys to Niger and closed the border.", "sent", "asserted", None),
         ("Nigeria plans to send troops to Niger.", "send", "planned", None),
         ("The junta agreed to release the soldiers.", "release", "planned", None),
         ("Rebels allegedly killed ten villagers.", "killed", "alleged", None),

@@ -36,6 +36,15 @@ class StatusResult:
     cue: str  # what decided it, for the event's rule
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _own_tense(verb: Token, relation: str) -> bool:
+    """A conjoined verb with a tense of its own does not share the first verb's modal: "will visit and sign"
+    shares "will"; "will pass ..., persuaded X and sent Y" (a past tense) does not."""
+    return relation == "conj" and verb.tag_ in FINITE_TAGS
+
+
 def _modal(token: Token) -> str | None:
     for c in token.children:
         if c.dep_ == "aux" and c.tag_ == "MD":
@@ -227,7 +236,7 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
         hm = _modal(head)
         if relation in {"xcomp", "ccomp"} and hm in HYPOTHETICAL_MODALS:
             note("hypothetical", f"modal:{hm}")
-        elif relation in {"xcomp", "conj"} and hm in PLANNED_MODALS:
+        elif relation in {"xcomp", "conj"} and hm in PLANNED_MODALS and not _own_tense(current, relation):
             note("planned", f"modal:{hm}")
         if relation == "ccomp" and "say" in kinds and head.dep_ == "conj":
             break  # "X denies A and says B": the verb "say" is conjoined with "deny", B is not denied
