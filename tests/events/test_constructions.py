@@ -417,3 +417,21 @@ def test_counted_objects_seizures_from_and_attacks_as_doers(
 ) -> None:
     events = code(text)
     assert summary(events) == expected, [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In just three years the DRT has invested more than $2 million into training its members.",
+        "In 2019 the DRT supported the Governor's Inaugural Ball and the city marathon.",
+    ],
+)
+def test_cooperation_with_no_political_actor_on_either_side_is_no_event(code: Code, text: str) -> None:
+    assert code(text) == []
+
+
+@pytest.mark.slow
+def test_cooperation_between_peoples_is_still_an_event(code: Code) -> None:
+    events = code("Armenians and Georgians agreed to share information on missing people.")
+    assert any(e.cameo.startswith("03") for e in events), [(e.cameo, e.rule) for e in events]

@@ -1096,11 +1096,32 @@ def _speaker_country(doc: Document, trigger: Token, actor: Actor) -> str | None:
     return speaker.country
 
 
+POLITICAL_TYPES = frozenset({"GOV", "MIL", "REB", "PMC", "COP", "JUD", "OPP", "IGO", "NGO", "MED"})
+"""Actor types that make an act political whoever it is done to."""
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07"})
+"""Intents, meetings, support, cooperation and aid: everyday acts of firms, clubs and people, political
+events only when a political actor takes part (demands, protests, accusations and violence by anyone are)."""
+
+
+NATION_KINDS = frozenset({"country", "capital", "metonym", "demonym"})
+
+
+def _political_actor(actor: Actor | None) -> bool:
+    """A political body, or a nation named by its country or people ("Palestinians and Israelis")."""
+    return actor is not None and (actor.type in POLITICAL_TYPES or actor.kind in NATION_KINDS)
+
+
 def _political(predicate: Predicate, source: Actor, target: Actor | None) -> bool:
     """Filters for acts that are not political events: business with business, private travel,
     domestic trips."""
     if source.type == "BUS" and (target is None or target.type == "BUS"):
         return False
+    if (
+        not _political_actor(source)
+        and not _political_actor(target)
+        and predicate.cameo[:2] in COOPERATION_ROOTS
+    ):
+        return False  # "the team invested in training its members": no political actor on either side
     if predicate.cameo[:2] == "04" and source.type in {"CVL", None} and source.name is None:
         return False
     if predicate.cameo in {"042", "043"} and target is not None and target.country == source.country:
