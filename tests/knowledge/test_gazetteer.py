@@ -25,6 +25,7 @@ from eventwire.knowledge.gazetteer import (
     UnknownCountryCode,
     default_gazetteer,
 )
+from eventwire.knowledge.spelling import plain, similarity
 
 DATA_DIR = files("eventwire") / "data"  # the packaged data files
 
@@ -234,6 +235,40 @@ def test_lookup(gaz: Gazetteer, phrase: str, kind: str, country: str | None, typ
 )
 def test_ordinary_words_are_not_entities(gaz: Gazetteer, phrase: str) -> None:
     assert gaz.lookup(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "country", "kind"),
+    [
+        ("Tadjikistan", "TJK", "country"),  # a French transliteration
+        ("Morrocco", "MAR", "country"),  # a doubled letter
+        ("Phillipines", "PHL", "country"),
+        ("Azerbaidjan", "AZE", "country"),
+        ("Palestinan", "PSE", "demonym"),  # a letter dropped
+        ("Britian's", "GBR", "country"),  # possessive
+    ],
+)
+def test_near_country_reads_a_misspelled_name(gaz: Gazetteer, word: str, country: str, kind: str) -> None:
+    entry = gaz.near_country(word)
+    assert entry is not None, word
+    assert (entry.country, entry.kind) == (country, kind)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Marian",  # 0.83 to "Malian": below NEAR_NAME_SIMILARITY
+        "Indiana",  # 0.83 to "India"
+        "Kenyatta",  # 0.77 to "Kenya"
+        "Malin",  # too short to judge (MIN_NEAR_LETTERS)
+        "Omar",
+        "Kenya",  # spelled right: lookup's business, not a misspelling
+        "Johnson",
+        "",
+    ],
+)
+def test_near_country_leaves_other_words(gaz: Gazetteer, word: str) -> None:
+    assert gaz.near_country(word) is None
 
 
 def test_canonical_names(gaz: Gazetteer) -> None:
@@ -484,3 +519,10 @@ def test_equipment_is_not_a_role(gaz: Gazetteer) -> None:
     assert gunships is not None and (gunships.type, gunships.kind) == ("MIL", "equipment")
     assert gaz.equipment("soldier") is None
     assert "tank" not in gaz.role_terms() and "tanks" not in gaz.role_forms()
+
+
+def test_plain_spelling_and_similarity() -> None:
+    assert plain("Phillipines") == plain("Philippines") == "philipines"
+    assert plain("Côte d'Ivoire") == "cotedivoire"
+    assert similarity("Quatar", "Qatar") == pytest.approx(10 / 11)
+    assert similarity("", "Qatar") == 0.0

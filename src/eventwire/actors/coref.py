@@ -10,46 +10,15 @@ earlier compatible mention.
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Sequence
 
 from eventwire.document import Mention
+from eventwire.knowledge.spelling import fold
 
 NAME_SIMILARITY = 0.8
 """Minimum difflib ratio between phonetically folded surnames to call two names the same person.
 Chosen on hand-made pairs in tests/actors/test_coref.py (Camara/Kamara 1.0 after folding, Putin/Poutine 0.83,
 Smith/Smyth 1.0, Brown/Green 0.4); re-run those tests when changing it."""
-
-_FOLDS = (
-    ("ph", "f"),
-    ("ck", "k"),
-    ("c", "k"),
-    ("q", "k"),
-    ("l", "r"),
-    ("y", "i"),
-    ("w", "v"),
-    ("ou", "u"),
-    ("ee", "i"),
-    ("z", "s"),
-    ("x", "ks"),
-    ("dh", "d"),
-    ("th", "t"),
-    ("kh", "k"),
-    ("gh", "g"),
-)
-
-
-def fold(name: str) -> str:
-    """Phonetic folding of a name: accents off, lower case, confusable letters merged, doubles collapsed."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[^a-z ]", "", text)
-    for a, b in _FOLDS:
-        text = text.replace(a, b)
-    text = re.sub(r"(.)\1+", r"\1", text)
-    text = re.sub(r"e\b", "", text)  # silent final e: Poutine ~ Putin, Christophe ~ Christoph
-    return text.strip()
 
 
 def same_surname(a: str, b: str) -> bool:

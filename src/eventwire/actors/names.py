@@ -85,6 +85,36 @@ def _cut_locative(ent: Span, gaz: Gazetteer) -> int:
     return ent.end
 
 
+MAX_NAME_LINKER_LETTERS = 3
+"""Longest lower-case word that links the parts of a hyphenated name ("-e-", "-ul-", "-al-")."""
+
+
+def in_linked_name(ent: Span) -> bool:
+    """The entity is one part of a longer hyphenated name joined by a short lower-case linker
+    ("Shan-e-Mustafa", "Tehreek-e-Insaf"): the whole names a group or an event, not the place its first
+    part may also name. ("Russia-backed", "Guinea-Bissau" have no such linker.)"""
+    doc = ent.doc
+
+    def linked(dash: int, word: int, dash2: int) -> bool:
+        if min(dash, word, dash2) < 0 or max(dash, word, dash2) >= len(doc):
+            return False
+        tokens = sorted((doc[dash], doc[word], doc[dash2]), key=lambda t: t.i)
+        glued = all(not t.whitespace_ for t in tokens[:-1]) and not doc[min(dash, dash2) - 1].whitespace_
+        middle = doc[word]
+        return (
+            glued
+            and doc[dash].text == doc[dash2].text == "-"
+            and middle.is_lower
+            and middle.is_alpha
+            and len(middle) <= MAX_NAME_LINKER_LETTERS
+        )
+
+    before_glued = ent.start >= 3 and not doc[ent.start - 1].whitespace_
+    return linked(ent.end, ent.end + 1, ent.end + 2) or (
+        before_glued and linked(ent.start - 1, ent.start - 2, ent.start - 3)
+    )
+
+
 def title_facts(tokens: list[Token], gaz: Gazetteer) -> tuple[str | None, str | None]:
     """(type, country) a title says: its role word nearest the name, else an organisation in it; a country,
     capital, demonym or organisation in it. Longer phrases win over their words."""
@@ -95,6 +125,8 @@ def title_facts(tokens: list[Token], gaz: Gazetteer) -> tuple[str | None, str | 
     role_at = -1
     words = [t.text for t in tokens]
     for i in range(len(words)):
+        if tokens[i].is_alpha and in_linked_name(tokens[i].doc[tokens[i].i : tokens[i].i + 1]):
+            continue  # "Shan" of "Shan-e-Mustafa" is no place
         for size in range(min(MAX_NGRAM, len(words) - i), 0, -1):
             phrase = " ".join(words[i : i + size])
             role = gaz.role(phrase)

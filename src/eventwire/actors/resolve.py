@@ -4,6 +4,11 @@ The evidence used, in order: a named entity the gazetteer knows (country, capita
 organisation, demonym); the phrase's role noun ("army", "spokesman", "protesters"); its modifiers and
 prepositional phrases ("the Malian army", "people in Mali", "the spokesman of the Defence Ministry"); an
 apposition ("X, a Russian private military company"); and, for people, their title ("Defence Minister X").
+
+A name the gazetteer does not list may still be a country spelled another way ("Quatar", "Afganistan"):
+it is compared with the country names the gazetteer holds (:meth:`Gazetteer.near_country`), never with a
+list of misspellings. A capital's name is read as a large namesake town when the sentence names that
+town's country and the article never names the capital's ("Tripoli" beside "Lebanese").
 """
 
 from __future__ import annotations
@@ -12,12 +17,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.actors.names import in_title, not_a_person, split_person, title_chain_before
+from eventwire.actors.names import (
+    in_linked_name,
+    in_title,
+    not_a_person,
+    split_person,
+    title_chain_before,
+)
+from eventwire.knowledge.gazetteer import Entry
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-    from eventwire.knowledge.gazetteer import Entry, Gazetteer, Role
+    from eventwire.knowledge.gazetteer import Gazetteer, Role
 
 ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
@@ -38,6 +50,14 @@ ADJECTIVE_ROLES = {
     "militant": "REB",
     "opposition": "OPP",
 }
+NAMESAKE_MIN_POPULATION = 100_000
+"""Least population of a town that may take a capital's name from it (see ``PhraseResolver._namesake_town``):
+smaller namesakes (Moscow, Idaho; Paris, Texas) are never what news about their country's capital means.
+Chosen on the seed article that names Moscow and the United States in one sentence; re-run
+benchmarks/quality.py when changing it."""
+MISSPELLABLE_LABELS = frozenset({"GPE", "NORP", "LOC", "ORG"})
+"""Entity labels whose unknown names are compared with the country names for a misspelling (not PERSON: a
+person's name one letter off a demonym is still a person's name)."""
 TOWN_LABELS = frozenset({"GPE"})
 """Entity labels that may name a town (looked up in the place gazetteer when the actor gazetteer lacks it)."""
 BROKEN_ENTITY_ENDS = frozenset({"ADP", "DET", "CCONJ"})
@@ -48,6 +68,8 @@ CIVIL_MODIFIERS = frozenset(
      "ferry", "rescue", "medical", "ambulance", "tourist", "news", "delivery", "crop", "toy", "agricultural"}
 )  # fmt: skip
 """Words that make a vehicle civilian ("a Russian passenger plane"): it no longer stands for the forces."""
+BASE_PARTICIPLES = frozenset({"base", "headquarter", "headquartered", "station", "register"})
+"""Participles after a body that say where it is at home ("a group based in X", "registered in X")."""
 ORIGIN_WORDS = frozenset({"made", "built", "supplied", "manufactured", "designed", "produced", "donated"})
 """A country joined to one of these ("Turkish-made drones") made the equipment; it need not use it."""
 ETHNIC_MARKERS = frozenset({"ethnic"})
@@ -61,6 +83,8 @@ SPEAKER_FOR_ORG_TYPES = frozenset({"NGO", "IGO", "MED"})
 who speak for a human-rights group, the UN or a newspaper are coded as that body (ANNOTATION.md types
 international NGOs, IGOs and media by the body), not as private persons."""
 GENERIC_PERSON_TYPES = frozenset({"CVL"})
+IGO_CODE = "IGO"
+"""Pseudo-country and type of intergovernmental bodies (ANNOTATION.md)."""
 NGO_TYPE = "NGO"
 ETHNONYMS = frozenset(
     {"serbs", "croats", "albanians", "hungarians", "russians", "tajiks", "uzbeks", "armenians", "azeris",
@@ -91,12 +115,22 @@ class PhraseResolver:
     """Resolves head tokens of one parsed document against the gazetteer."""
 
     def __init__(
-        self, doc: Doc, gazetteer: Gazetteer, town_country: Callable[[str], str | None] | None = None
+        self,
+        doc: Doc,
+        gazetteer: Gazetteer,
+        town_country: Callable[[str], str | None] | None = None,
+        known_place: Callable[[str], bool] | None = None,
+        town_countries: Callable[[str], frozenset[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.gaz = gazetteer
         self.town_country = town_country
         """Country of a town or city the actor gazetteer does not list ("Tel Aviv"), or None."""
+        self.known_place = known_place
+        """Whether the place gazetteer knows a name as some place ("Columbia"): such a name is not read as
+        a misspelled country."""
+        self.town_countries = town_countries
+        """Countries with a sizeable town of a name ("Tripoli": Libya, Lebanon), for capitals' namesakes."""
         self._town_cache: dict[tuple[int, int], str | None] = {}
         self._ent_of: dict[int, Span] = {}
         for ent in doc.ents:
@@ -110,6 +144,8 @@ class PhraseResolver:
 
     def entry(self, ent: Span) -> Entry | None:
         key = (ent.start, ent.end)
+        if key not in self._entry_cache and in_linked_name(ent):
+            self._entry_cache[key] = None
         if key not in self._entry_cache:
             found = self.gaz.lookup(ent.text)
             if found is None and ent.label_ in {"ORG", "FAC", "GPE", "NORP", "LOC"}:
@@ -124,8 +160,53 @@ class PhraseResolver:
                     if candidate is not None and candidate.kind == "org":
                         found = candidate
                         break
+            if found is None:
+                found = self._misspelled_country(ent)
+            elif found.kind == "capital":
+                found = self._namesake_town(ent, found) or found
             self._entry_cache[key] = found
         return self._entry_cache[key]
+
+    def _namesake_town(self, ent: Span, capital: Entry) -> Entry | None:
+        """A large town that shares a capital's name, when its sentence names the town's country and the
+        article never names the capital's ("militias in Tripoli ... the north Lebanese port": Tripoli in
+        Lebanon, not Libya's capital). Countries are named by entities as a country, people or capital;
+        a town is large from :data:`NAMESAKE_MIN_POPULATION` people (Moscow, Idaho is not)."""
+        if self.town_countries is None or capital.country is None:
+            return None
+        named: set[str] = set()
+        for other in self.doc.ents:
+            if other.start == ent.start:
+                continue
+            found = self.gaz.lookup(other.text)
+            if found is None or not found.country or found.kind not in {"country", "demonym", "capital"}:
+                continue
+            if found.country == capital.country:
+                return None  # the capital's own country is named in the article: it is that capital
+            if other.sent.start == ent.sent.start:
+                named.add(found.country)
+        towns = self.town_countries(capital.text)
+        hosts = named & towns
+        if len(hosts) != 1:
+            return None
+        host = hosts.pop()
+        return Entry(text=capital.text, kind="region", country=host, type=capital.type, name=capital.text)
+
+    def _misspelled_country(self, ent: Span) -> Entry | None:
+        """A country or demonym written with a spelling the gazetteer does not list ("Quatar's emir", "an
+        offer from Afganistan"): a place or people entity, or a one-word organisation (the NER's label for
+        an unknown possessor), close to one country's names (:meth:`Gazetteer.near_country`) and no place
+        the place gazetteer knows by that name."""
+        words = [t for t in ent if t.tag_ != "POS" and not (t.i == ent.start and t.lower_ == "the")]
+        if not words or ent.label_ not in MISSPELLABLE_LABELS or not all(t.text[:1].isupper() for t in words):
+            return None
+        if ent.label_ == "ORG" and len(words) > 1:
+            return None
+        text = self.doc[words[0].i : words[-1].i + 1].text
+        found = self.gaz.near_country(text)
+        if found is None or (self.known_place is not None and self.known_place(text)):
+            return None
+        return found
 
     def token_country(self, token: Token) -> str | None:
         """The country a single token names (as a country, capital, demonym or metonym), if any."""
@@ -140,6 +221,8 @@ class PhraseResolver:
                 town = self.town(ent)
                 if town:
                     return town
+        if in_linked_name(self.doc[token.i : token.i + 1]):
+            return None
         found = self.gaz.lookup(token.text)
         if (
             found is not None
@@ -254,6 +337,21 @@ class PhraseResolver:
                 found = self.country_of(c, depth + 1)
                 if found:
                     return found
+        return self._base_country(token, depth)
+
+    def _base_country(self, token: Token, depth: int) -> str | None:
+        """Where a body is based, said by a participle after it: "a group based in Trinidad", "a charity
+        headquartered in Nairobi"."""
+        for c in token.children:
+            if c.dep_ != "acl" or c.lemma_.lower() not in BASE_PARTICIPLES:
+                continue
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            found = self.country_of(obj, depth + 1)
+                            if found:
+                                return found
         return None
 
     def _ngo_country(self, token: Token, depth: int) -> str | None:
@@ -273,7 +371,7 @@ class PhraseResolver:
                         found = self.country_of(obj, depth + 1)
                         if found:
                             return found
-        return None
+        return self._base_country(token, depth)
 
     def affiliation_type(self, token: Token) -> str | None:
         """The type of the body a role phrase works for: "a researcher for the charity X" -> NGO."""
@@ -370,6 +468,11 @@ class PhraseResolver:
                     if national is not None:
                         # "Russia's Security Council": the country's own body of that name, not the UN's
                         return Resolved(start, end, clean_name(ent), national, "GOV", "unknown-org")
+                if entry.kind == "metonym":
+                    national = self._national_modifier(token, ent)
+                    if national is not None and national != entry.country:
+                        # "the German Foreign Office": that country's office, not the British one
+                        return Resolved(start, end, clean_name(ent), national, entry.type, "unknown-org")
                 type_ = (
                     entry.type if entry.kind == "org" else (self.modifier_type(token) or entry.type or "GOV")
                 )
@@ -391,6 +494,13 @@ class PhraseResolver:
                 type_ = self._org_type(ent) or self.role_type(token)
                 country = self._ngo_country(token, 0) if type_ == NGO_TYPE else self.country_of(token)
                 return Resolved(start, end, clean_name(ent), country, type_, "unknown-org")
+            if ent.label_ == "NORP" and token.tag_ in {"NNS", "NNPS"}:
+                # a people the gazetteer does not list, placed by a country word: "Iraqi Kurds", "the
+                # Uighurs of China"; with none it says nothing of a country, and is left out
+                country = self.country_of(token)
+                if country is None:
+                    return None
+                return Resolved(start, end, None, country, self.role_type(token) or "CVL", "demonym")
             if ent.label_ == "FAC":
                 type_ = self._org_type(ent) or self.role_type(token)
                 country = self.country_of(token)
@@ -461,7 +571,26 @@ class PhraseResolver:
             name = clean_name(person)
         elif token.lemma_.lower() in LEADER_BODY_HEADS:
             name = self._leader_name(token)
-        return Resolved(start, end, name, self.country_of(token), role, "role")
+        country = self.country_of(token) or self._shared_modifier_country(token)
+        if country == IGO_CODE and role == "GOV":
+            role = IGO_CODE  # "EU member states", "UN officials": they act for the body, as the body
+        return Resolved(start, end, name, country, role, "role")
+
+    def _shared_modifier_country(self, token: Token) -> str | None:
+        """A role noun that modifies a thing takes the country adjective in front of both: "a Cambodian
+        refugee camp" (Cambodian refugees), "Syrian rebel positions". Not when the thing is an actor or a
+        piece of equipment, which the adjective is about ("Iraqi police cars" are the Iraqi police's)."""
+        if token.dep_ != "compound" or token.head.i <= token.i:
+            return None
+        head = token.head
+        if self.ent(head.i) is not None or self.role(head) is not None or self.equipment(head) is not None:
+            return None
+        for c in head.children:
+            if c.i < token.i and c.dep_ in {"amod", "compound", "nmod"} and not stance_prefixed(c):
+                found = self.country_of(c, 1)
+                if found:
+                    return found
+        return None
 
     def _leader_name(self, token: Token) -> str | None:
         """The leader's name in "the Abiy government", "the Bush administration" when the NER did not tag it

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from eventwire.actors.coref import link_people
-from eventwire.actors.resolve import ETHNIC_MARKERS, PhraseResolver, stance_prefixed
+from eventwire.actors.resolve import (
+    ETHNIC_MARKERS,
+    GENERIC_PERSON_TYPES,
+    NAMESAKE_MIN_POPULATION,
+    PhraseResolver,
+    stance_prefixed,
+)
 from eventwire.document import Document, Mention
 from eventwire.resources import Resources
 from eventwire.stage_errors import require_parse
@@ -26,7 +32,13 @@ COUNTRY_KINDS = frozenset({"country", "capital", "metonym", "demonym", "region"}
 
 def find_actors(doc: Document, resources: Resources) -> None:
     parsed = require_parse(doc)
-    resolver = PhraseResolver(parsed, resources.gazetteer, town_country(resources))
+    resolver = PhraseResolver(
+        parsed,
+        resources.gazetteer,
+        town_country(resources),
+        known_place(resources),
+        town_countries(resources),
+    )
     mentions: list[Mention] = []
     mention_at: dict[int, int] = {}
     for token in parsed:
@@ -59,6 +71,7 @@ def find_actors(doc: Document, resources: Resources) -> None:
                 collective=_collective(resolver, token),
             )
         )
+    _titles_beside_names(parsed, resolver, mentions)
     link_people(mentions)
     _link_definite_roles(parsed, mentions)
     _default_ngo_country(mentions)
@@ -102,6 +115,30 @@ def town_country(resources: Resources) -> Callable[[str], str | None]:
     return lookup
 
 
+def town_countries(resources: Resources) -> Callable[[str], frozenset[str]]:
+    """Countries in which the place gazetteer has a town of that own name with at least
+    :data:`~eventwire.actors.resolve.NAMESAKE_MIN_POPULATION` people ("Tripoli": Libya, Lebanon)."""
+
+    def lookup(name: str) -> frozenset[str]:
+        places = resources.geocoder.places.candidates(name)
+        return frozenset(
+            p.country
+            for p in places
+            if p.country and not p.alternate and p.kind == "city" and p.population >= NAMESAKE_MIN_POPULATION
+        )
+
+    return lookup
+
+
+def known_place(resources: Resources) -> Callable[[str], bool]:
+    """Whether the place gazetteer knows a name as any place, in any country."""
+
+    def lookup(name: str) -> bool:
+        return bool(resources.geocoder.places.candidates(name))
+
+    return lookup
+
+
 LANGUAGE_NOUNS = frozenset({"language", "languages", "tongue", "dialect", "script", "alphabet"})
 
 
@@ -134,6 +171,27 @@ def _actor_modifier(resolver: PhraseResolver, token: Token) -> bool:
     return (
         resolver.ent(head.i) is None and resolver.role_type(head) is None and resolver.equipment(head) is None
     )
+
+
+def _titles_beside_names(parsed: SpacyDoc, resolver: PhraseResolver, mentions: list[Mention]) -> None:
+    """A named person and a one-person role set beside each other with a comma ("Qatar's emir, Sheikh X";
+    "X, the Kenyan foreign minister,") are one person: the name takes the role's country and type where it
+    has none. Read from the text, since the parser often hangs such pairs apart."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    text = parsed.text
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if text[first.end : second.start].strip() != ",":
+            continue
+        pair = {first.kind, second.kind}
+        if pair != {"person", "role"}:
+            continue
+        person, role = (first, second) if first.kind == "person" else (second, first)
+        found = resolver.role(parsed[role.head])
+        if found is None or found.kind != "person" or role.country is None:
+            continue
+        person.country = person.country or role.country
+        if person.type is None or person.type in GENERIC_PERSON_TYPES:
+            person.type = role.type or person.type
 
 
 NGO = "NGO"
@@ -334,6 +392,7 @@ def _resolve_definites_and_pronouns(
                 entity_id=antecedent.entity_id,
             )
         )
+        _possessed_role(token, mentions, mention_at)
 
 
 def _clause_subject(mentions: list[Mention], mention_at: dict[int, int], token: Token) -> Mention | None:
@@ -347,6 +406,17 @@ def _clause_subject(mentions: list[Mention], mention_at: dict[int, int], token: 
     if mention.kind in {"person", "role"} and not mention.collective:
         return None
     return mention
+
+
+def _possessed_role(token: Token, mentions: list[Mention], mention_at: dict[int, int]) -> None:
+    """A role phrase with no country whose possessor is a resolved pronoun takes the country of the
+    pronoun's antecedent: "their forces" after "Bosnian Serbs", "his government" after a titled minister."""
+    index = mention_at.get(token.head.i) if token.dep_ == "poss" else None
+    if index is None:
+        return
+    owned, owner = mentions[index], mentions[mention_at[token.i]]
+    if owned.kind == "role" and owned.country is None and owner.country:
+        owned.country = owner.country
 
 
 MAX_ANTECEDENT_CHARS = 600
@@ -382,7 +452,7 @@ def _antecedent_among(mentions: list[Mention], at: int, lower: str, definite: bo
                 return m
         elif (
             m.kind in {"org", "unknown-org", "country", "metonym", "capital"}
-            or (m.kind == "role" and lower in {"they", "them", "their"})
+            or (m.kind in {"role", "demonym"} and lower in {"they", "them", "their"})
             or (m.collective and lower in {"it", "its"})
         ):
             return m

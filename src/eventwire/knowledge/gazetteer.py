@@ -25,6 +25,7 @@ caches the packaged gazetteer.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -37,6 +38,7 @@ from typing import Any, Literal, TypeAlias
 
 from eventwire.data_files import read_data_file
 from eventwire.errors import GazetteerError, UnknownCountryCode
+from eventwire.knowledge.spelling import plain
 
 EntityFinder: TypeAlias = Callable[[list[str]], list[tuple[int, int, str, str]]]
 """Token texts of a document -> (start token, end token, entity label, pattern id) of the phrases found."""
@@ -65,6 +67,19 @@ ENTITY_LABELS: Mapping[str, str] = MappingProxyType(
 )
 #: Acronyms of at most this many letters, all capitals, match case-sensitively ("US" vs "us").
 MAX_CASE_SENSITIVE_ACRONYM_LETTERS = 4
+NEAR_NAME_SIMILARITY = 0.85
+"""Least closeness (:func:`eventwire.knowledge.spelling.similarity`) of a misspelled word to a country's name
+or demonym for :meth:`Gazetteer.near_country` to read it as that country: "Quatar"/"Qatar" 0.91,
+"Afganistan"/"Afghanistan" 0.95, "Phillipines"/"Philippines" 1.0 (doubled letters collapse);
+"Marian"/"Malian" 0.83, "Indiana"/"India" 0.83 and "Kenyatta"/"Kenya" 0.77 stay apart. Pinned in
+tests/knowledge/test_gazetteer.py; re-run benchmarks/gsr_cameo.py and benchmarks/quality.py when changing
+it."""
+NEAR_NAME_MARGIN = 0.05
+"""How much closer a misspelling must be to its best country than to any other country's names."""
+MIN_NEAR_LETTERS = 6
+"""Shortest word (letters, doubles collapsed) :meth:`Gazetteer.near_country` compares: shorter names are too
+often a letter off a country or demonym ("Malin"/"Malian", "Omar"/"Oman")."""
+NEAR_KINDS = frozenset({"country", "demonym"})
 
 NOT_INDEXED_MARK = "*"
 CASE_SENSITIVE_MARK = "="
@@ -529,6 +544,8 @@ class Gazetteer:
         "_forms",
         "_roles",
         "_role_index",
+        "_near",
+        "_near_found",
         "sources",
     )
 
@@ -552,6 +569,18 @@ class Gazetteer:
         self._roles = tuple(roles)
         self._role_index = MappingProxyType(dict(role_index))
         self.sources = sources  # the files it was read from, for messages
+        self._near_found: dict[str, Entry | None] = {}
+        # country names and demonyms in plain letters, for near_country
+        self._near = tuple(
+            {
+                (key, entry.country): entry
+                for entry, case_sensitive in self._forms
+                if entry.kind in NEAR_KINDS
+                and entry.country
+                and not case_sensitive
+                and len(key := plain(entry.text)) >= MIN_NEAR_LETTERS - 1
+            }.items()
+        )
 
     @classmethod
     def load(
@@ -681,6 +710,39 @@ class Gazetteer:
             if found is not None:
                 return found
         return None
+
+    def near_country(self, word: str) -> Entry | None:
+        """The country name or demonym a misspelled or differently transliterated word stands for
+        ("Quatar", "Afganistan", "Phillipines"): the one country whose forms come closest, letters compared
+        after :func:`eventwire.knowledge.spelling.plain` (at least :data:`NEAR_NAME_SIMILARITY`, and
+        :data:`NEAR_NAME_MARGIN` closer than any other country's). None for a word the gazetteer knows as
+        it is, or one too short to judge."""
+        key = plain(_possessive_stripped(word) or word)
+        if len(key) < MIN_NEAR_LETTERS or self.lookup(word) is not None:
+            return None
+        if key not in self._near_found:  # a cache of answers: the gazetteer itself never changes
+            self._near_found[key] = self._nearest(key)
+        return self._near_found[key]
+
+    def _nearest(self, key: str) -> Entry | None:
+        best: dict[str, tuple[float, Entry]] = {}
+        floor = NEAR_NAME_SIMILARITY - NEAR_NAME_MARGIN  # below it a form can neither win nor block
+        matcher = difflib.SequenceMatcher(None, "", key)
+        for (form, country), entry in self._near:
+            if abs(len(form) - len(key)) > 2:
+                continue
+            matcher.set_seq1(form)
+            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+                continue
+            score = matcher.ratio()
+            if country not in best or score > best[country][0]:
+                best[country] = (score, entry)
+        ranked = sorted(best.values(), key=lambda pair: -pair[0])
+        if not ranked or ranked[0][0] < NEAR_NAME_SIMILARITY:
+            return None
+        if len(ranked) > 1 and ranked[1][0] > ranked[0][0] - NEAR_NAME_MARGIN:
+            return None
+        return ranked[0][1]
 
     def country(self, iso3: str) -> Country:
         """The country of an ISO3 code; raises :class:`UnknownCountryCode` (a :class:`KeyError`)."""
