@@ -16,9 +16,9 @@ from eventwire.document import Document
 
 pytestmark = pytest.mark.slow
 
-MIN_F1 = {"lenient": 0.63, "aligned": 0.57}
-"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.647 / 0.589
-(issue 4, rounds of this session); a minimum is only ever raised."""
+MIN_F1 = {"lenient": 0.66, "aligned": 0.62}
+"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.671 / 0.632
+(issue 4); a minimum is only ever raised."""
 
 
 @dataclass(frozen=True)

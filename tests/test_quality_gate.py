@@ -28,15 +28,21 @@ from eventwire.pipeline import Pipeline
 pytestmark = pytest.mark.slow
 
 SEED_DOC = "000_6f4f7caacab94e9b"
-SEED_MIN_F1 = {"lenient": 0.76, "aligned": 0.76, "strict+factual": 0.82}
-"""Seed F1 minimums, measured 0.762 / 0.762 / 0.828 (issue 4's own bars: 0.80 / 0.75 / 0.65)."""
-SEED_MIN_STATUS = 0.92
-"""Seed status agreement of matched pairs (lenient), measured 0.938 (issue bar 0.85)."""
+SEED_MIN_F1 = {"lenient": 0.81, "aligned": 0.81, "strict+factual": 0.90}
+"""Seed F1 minimums, measured 0.818 / 0.818 / 0.909 (issue 4's own bars: 0.80 / 0.75 / 0.65)."""
+SEED_MIN_SAME_STATUS = 16
+"""Seed events matched (lenient) with the gold's own status, measured 16 of 18. The guard against a status
+regression counts them: a share would fall when a new event is matched whose status the gold takes from
+context the text lost (the seed's "France's diplomatic offensive ..." paragraph is "reported" in the gold
+because the Reuters attribution of the original was dropped by the scrape), though no status got worse."""
+SEED_MIN_STATUS = 0.85
+"""Seed status agreement of matched pairs (lenient): issue 4's bar, measured 0.889 (16 of 18; it was 0.938, 15
+of 16, when first pinned here at 0.92)."""
 
 GSR_EVERY = 4
 """The fixed subset: sentences 0, 4, 8, ... of the 322 records (81 sentences)."""
-GSR_MIN = {"event_type": 0.76, "source_country": 0.81, "target_country": 0.67}
-"""GSR subset minimums, measured 0.778 / 0.827 / 0.691 on the subset (issue bar 0.80 each, full set)."""
+GSR_MIN = {"event_type": 0.81, "source_country": 0.88, "target_country": 0.78}
+"""GSR subset minimums, measured 0.815 / 0.889 / 0.790 on the subset (issue bar 0.80 each, full set)."""
 OLD_TO_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 """PLOVER 0.5b1 names of the records -> 2021 types (as plover_reference.html and the 2021 table do)."""
 CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -67,7 +73,12 @@ def test_seed_f1_minimum(seed_scores: dict[str, dict[str, Any]], mode: str) -> N
 
 
 def test_seed_status_minimum(seed_scores: dict[str, dict[str, Any]]) -> None:
-    agreement = seed_scores["lenient"]["status_agreement"]
+    lenient = seed_scores["lenient"]
+    agreement = lenient["status_agreement"]
+    same = round(agreement * lenient["matched"])
+    assert same >= SEED_MIN_SAME_STATUS, (
+        f"{same} seed events matched with the gold's status < {SEED_MIN_SAME_STATUS}"
+    )
     assert agreement >= SEED_MIN_STATUS, f"seed status agreement {agreement:.3f} < {SEED_MIN_STATUS}"
 
 
