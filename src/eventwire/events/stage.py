@@ -1103,12 +1103,14 @@ COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 events only when a political actor takes part (demands, protests, accusations and violence by anyone are)."""
 
 
-NATION_KINDS = frozenset({"country", "capital", "metonym", "demonym"})
+NAMED_KINDS = frozenset({"country", "capital", "metonym", "demonym", "org"})
+"""Mention kinds of actors named as such (a nation by its country or people, a body the gazetteer or a
+loaded dictionary knows): actors of interest even with no type. A private person is not one by name alone."""
 
 
 def _political_actor(actor: Actor | None) -> bool:
-    """A political body, or a nation named by its country or people ("Palestinians and Israelis")."""
-    return actor is not None and (actor.type in POLITICAL_TYPES or actor.kind in NATION_KINDS)
+    """A political body, or an actor named as such (:data:`NAMED_KINDS`: "Palestinians and Israelis")."""
+    return actor is not None and (actor.type in POLITICAL_TYPES or actor.kind in NAMED_KINDS)
 
 
 def _political(predicate: Predicate, source: Actor, target: Actor | None) -> bool:
