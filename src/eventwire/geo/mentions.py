@@ -6,7 +6,11 @@ the parse puts in a place's slot: after a locative preposition ("in Khanasir", w
 knows the name or the model labelled it), before or after a place noun ("the village of Ashmi", "Manger
 Square", "al-Zahawi school"), or in the object's slot of a verb that takes a place ("entered Quraytayn").
 Names labelled LANGUAGE, WORK_OF_ART, EVENT or LAW count only when the gazetteer knows them or such a verb
-takes them. Arabic articles and hyphens join a name ("al-Shaab Stadium"); acronyms
+takes them; names labelled NORP that are no faith or people count before a place noun ("the Aleppo
+Governorate") or after a locative preposition. Two candidates that adjoin as one name are joined ("the
+Persian Gulf"), a gazetteer place grows into a longer geographic name ("Guantanamo Bay", "South Lebanon"),
+a people's adjective before a sea is a place ("the Indian Ocean"), and a name given an age ("Halim, 41,")
+is a person's. Arabic articles and hyphens join a name ("al-Shaab Stadium"); acronyms
 ("the MFO base") and broken words ("the Shiite- dominated") are not places. A mention's span is the name as
 the event-location gold marks it: a capitalised place noun is part of it ("Gaza City", "Baghdad
 International Airport"), a lower-case one is not ("Aleppo province" -> "Aleppo"); the whole phrase is what
@@ -15,7 +19,8 @@ the geocoder resolves. Each gets a *use*:
 - ``place``: named as a location ("in Mali", "the Aleppo province", "Kabul's streets");
 - ``dateline``: the place a story was filed from ("BEIRUT (AP) -"), a location but not of any event;
 - ``actor``: the place stands for its government or people ("Moscow said", "Russia's support", "U.S.
-  forces", "attacked by Turkey") or says where a person is from ("England's Dan Smith"); seats of
+  forces", "attacked by Turkey", "Peru's police chief") or says where a person is from ("England's Dan
+  Smith"); a country that opens a building's name is a place ("outside the U.S. Embassy"); seats of
   government ("the Kremlin") and demonyms ("French troops") are classified as such by the actors stage
   (``Mention.kind``) and are never place mentions.
 
@@ -119,12 +124,37 @@ def _name_part(span: Span) -> Span:
     with a capitalised place noun that follows it ("Gaza City", "al-Shaab Stadium")."""
     doc = span.doc
     start, end = span.start, span.end
-    while end > start + 1 and doc[end - 1].text[:1].islower() and doc[end - 2].text != "-":
+    while (
+        end > start + 1
+        and doc[end - 1].text[:1].islower()
+        and doc[end - 2].text != "-"
+        and not any(c.isupper() for c in doc[end - 1].text)  # "Cote d'Ivoire"
+    ):
         end -= 1
     if end == span.end and (following := _next_word(doc, end - 1)) is not None:
         if following.text[:1].isupper() and is_place_noun(following) and following.ent_type_ in ("", "GPE"):
             end = following.i + 1
     return doc[start:end]
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+BARE_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "left", "right"}
+)
+"""Words that are no place name on their own ("East and West Berlin", "the South", "the Left")."""
+
+
+def _given_an_age(span: Span) -> bool:
+    """The name is followed by an age between commas ("Halim, 41, was shot"): a person's name."""
+    doc = span.doc
+    after = doc[span.end : span.end + 3]
+    return (
+        len(after) == 3
+        and after[0].text == ","
+        and after[1].text.isdigit()
+        and len(after[1].text) <= 2
+        and after[2].text == ","
+    )
 
 
 def _broken_word(span: Span) -> bool:
@@ -151,10 +181,23 @@ def _gazetteer_kind(ent: Span) -> str | None:
     return kind or None
 
 
+LEADER_NOUNS = frozenset(
+    {"chief", "head", "boss", "commander", "leader", "director", "spokesman", "spokeswoman", "spokesperson",
+     "chairman", "chairwoman", "envoy", "ambassador"}
+)  # fmt: skip
+"""Nouns for a person who leads or speaks for a body: a place that modifies one stands for that body
+("Mexico's police chief", "the Iraq army commander"), it does not locate anything."""
+
+
 def _role_noun(token: Token, geocoder: Geocoder) -> bool:
-    """A noun that names an actor ("forces", "government", "officials"), from the role lexicon."""
+    """A noun that names an actor ("forces", "government", "officials"), from the role lexicon, or one who
+    leads or speaks for one (:data:`LEADER_NOUNS`)."""
     roles = geocoder.places.actors
-    return roles.role(token.lower_) is not None or roles.role(token.lemma_.lower()) is not None
+    return (
+        roles.role(token.lower_) is not None
+        or roles.role(token.lemma_.lower()) is not None
+        or token.lemma_.lower() in LEADER_NOUNS
+    )
 
 
 def place_use(doc: Document, span: Span, geocoder: Geocoder, kind: str | None = None) -> PlaceUse | None:
@@ -181,6 +224,8 @@ def place_use(doc: Document, span: Span, geocoder: Geocoder, kind: str | None = 
     ):
         return "actor"  # "England's Dan Smith", "John Smith, of Canada": where a person is from
     if root.dep_ in MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != root.i:
+        if kind == "country" and _named_building(span, head) and head.dep_ not in SUBJECT_DEPS:
+            return "place"  # "outside the U.S. Embassy"; "the U.S. Embassy said" is an actor
         if _role_noun(head, geocoder) or head.ent_type_ in {"ORG", "NORP"}:
             return "actor"  # "U.S. forces", "Russia's government", "the Syria Democratic Forces"
         if (
@@ -200,7 +245,9 @@ PLACE_NOUNS = frozenset(
      "university", "stadium", "market", "valley", "river", "lake", "island", "mountain", "border",
      "countryside", "municipality", "governorate", "prefecture", "sector", "quarter", "port", "bridge",
      "crossing", "checkpoint", "station", "hotel", "compound", "refinery", "plant", "field", "oilfield",
-     "point", "post", "outpost", "hill", "farm", "junction", "roundabout"}
+     "point", "post", "outpost", "hill", "farm", "junction", "roundabout", "zone", "stronghold", "enclave",
+     "settlement", "commune", "township", "locality", "ward", "canton", "mountaintop", "hilltop", "forest",
+     "resort", "islet", "gorge"}
 )  # fmt: skip
 """Nouns that make the name they modify or follow a place: "Khanasir town", "the town of Bakwa", "the
 Al-Nur hospital". A name so placed counts as a place mention whatever label the small model gave it."""
@@ -236,6 +283,13 @@ an actor ("a U.S. airstrike", "the US military base")."""
 FORCES_PLACE_NOUNS = frozenset({"base", "airbase", "outpost", "post", "embassy", "checkpoint", "compound"})
 """Place nouns that a country modifies as their owner, not their location ("the US military base", "a
 U.S. checkpoint"): the country stands for its state."""
+
+
+def _named_building(span: Span, head: Token) -> bool:
+    """The country opens the name of a place, the capitalised place noun right after it ("the U.S.
+    Embassy", "the US Consulate"; "a U.S. base" is the state's)."""
+    following = _next_word(span.doc, span.end - 1)
+    return following is not None and following.i == head.i and head.text[:1].isupper() and is_place_noun(head)
 
 
 def _country_place_head(head: Token) -> bool:
@@ -295,6 +349,42 @@ def _named_as_place(span: Span) -> bool:
     """The name follows a place noun and "of" ("the village of Qarmish"): a place whatever its label."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ == "of" and is_place_noun(root.head.head)
+
+
+GROUP_WORDS = frozenset(
+    {"sunni", "sunnis", "shiite", "shiites", "shia", "shi'ite", "shi\u2019ite", "muslim", "muslims",
+     "islamic", "islamist", "christian", "christians", "catholic", "protestant", "orthodox", "jewish", "jew",
+     "jews", "hindu", "hindus", "sikh", "buddhist", "druze", "alawite", "alawites", "yazidi", "kurdish",
+     "kurd", "kurds", "arab", "arabs", "turkmen", "assyrian", "maronite", "coptic", "copt", "pashtun",
+     "tamil", "baloch", "basque", "baltic", "marine", "marines", "tribal", "jihadist"}
+)  # fmt: skip
+"""Words naming a faith, a people or a service that the small model labels NORP and that modify a place
+noun without naming the place ("a Shiite neighbourhood", "the Kurdish villages", "a Marine base")."""
+
+
+def _norp_place(span: Span) -> bool:
+    """A NORP name that is no faith or people (:data:`GROUP_WORDS`) in a place's slot: before a place noun
+    it modifies ("the Aleppo Governorate", "Akida village") or the object of a locative preposition ("in
+    Russia's North Caucasus"): the small model labels unfamiliar place names NORP."""
+    if any(t.lower_ in GROUP_WORDS for t in span) or not _capitalised(span):
+        return False
+    root = span.root
+    return _named_before_place_noun(span) or (
+        root.dep_ == "pobj" and root.head.lower_ in STRONG_LOCATIVE_PREPS
+    )
+
+
+def _named_before_place_noun(span: Span) -> bool:
+    """A name right before a singular place noun it modifies ("the Aleppo Governorate", "Akida village")."""
+    root = span.root
+    following = _next_word(span.doc, span.end - 1)
+    return (
+        following is not None
+        and is_place_noun(following)
+        and following.tag_ not in {"NNS", "NNPS"}  # "many Chechen towns" is a kind of town, not a name
+        and root.head.i == following.i
+        and root.dep_ in {"compound", "nmod", "amod"}
+    )
 
 
 def _names_place(prep: Token) -> bool:
@@ -370,7 +460,23 @@ def _longer_name(span: Span, geocoder: Geocoder) -> Span | None:
     if following is not None and following.text[:1].isupper() and is_place_noun(following):
         return doc[start : following.i + 1]  # "Baghdad International Airport"
     whole = doc[start:end]
+    added = [*doc[start : span.start], *doc[span.end : end]]
+    if all(t.lower_ in GEO_NAME_WORDS for t in added):
+        return whole  # "Guantanamo Bay", "South Lebanon": still a place when the gazetteer lacks it
     return whole if geocoder.places.candidates(whole.text) else None
+
+
+GEO_NAME_WORDS = frozenset(
+    {"bay", "ocean", "sea", "gulf", "strait", "straits", "river", "lake", "island", "islands", "mountains",
+     "hills", "valley", "desert", "peninsula", "coast", "canal", "gorge", "plain", "plateau", "delta",
+     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+     "lower", "greater"}
+)  # fmt: skip
+"""Words that make a longer place name of a place name they join ("Guantanamo Bay", "South Lebanon",
+"the Red Sea"), as against the words of a person's name ("Mohamed Farah Aidid")."""
+FEATURE_WORDS = frozenset({"ocean", "sea", "gulf", "strait", "straits", "peninsula", "subcontinent"})
+"""Capitalised nouns that make a place name of a people's adjective before them ("the Indian Ocean", "the
+Arabian Sea", "the Korean Peninsula")."""
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
@@ -431,19 +537,37 @@ def _name_joint(doc: Doc, n: int) -> bool:
     )
 
 
+def _feature_after(ent: Span) -> Span | None:
+    """A people's adjective and the capitalised feature word after it, as one place name ("the Indian
+    Ocean", "the Arabian Sea"), or None."""
+    following = _next_word(ent.doc, ent.end - 1)
+    if following is None or not following.text[:1].isupper() or following.lower_ not in FEATURE_WORDS:
+        return None
+    return _trimmed(ent.doc[ent.start : following.i + 1])
+
+
+def _person_word(token: Token) -> bool:
+    """A word of a person's name that is evidence against a place of the same word: not punctuation, not an
+    Arabic article ("al" in "Bashar al-Assad" says nothing about "al-Rai")."""
+    return token.is_alpha and token.lower_ not in ARTICLE_PREFIXES
+
+
 def _candidates(parsed: Doc, geocoder: Geocoder) -> list[tuple[Span, str, str | None]]:
     """Spans that may name places, with the model's label and the gazetteer tagger's kind: the model's
     entities first, then the names it did not label."""
     people = [ent for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1]
-    person_words = {t.lower_ for ent in people for t in ent}
+    person_words = {t.lower_ for ent in people for t in ent if _person_word(t)}
     out: list[tuple[Span, str, str | None]] = []
     for ent in parsed.ents:
         # words of the other people's names: "Dahiyat Al-Assad" as a PERSON is no evidence against itself
-        others = {t.lower_ for other in people if other.start != ent.start for t in other}
+        others = {t.lower_ for other in people if other.start != ent.start for t in other if _person_word(t)}
         kind = _gazetteer_kind(ent)
         if ent.label_ in PLACE_LABELS or kind in GAZETTEER_PLACE_KINDS:
             if kind is not None and kind not in GAZETTEER_PLACE_KINDS:
                 continue  # the tagger's organisations, demonyms and seats of government
+        elif kind == "demonym" and (feature := _feature_after(ent)) is not None:
+            out.append((feature, ent.label_, None))  # "the Indian Ocean"
+            continue
         elif ent.label_ in OTHER_LABELS and kind is None:
             trimmed = _trimmed(ent)
             if not any(t.text[:1].isupper() for t in trimmed):
@@ -458,6 +582,7 @@ def _candidates(parsed: Doc, geocoder: Geocoder) -> list[tuple[Span, str, str | 
                 and not (
                     _placed_by_syntax(trimmed, known) and (ent.label_ != "NORP" or _named_as_place(trimmed))
                 )
+                and not (ent.label_ == "NORP" and _norp_place(trimmed))
                 and not (ent.label_ != "NORP" and _entered_place(trimmed, others))
             ):
                 continue
@@ -473,12 +598,31 @@ def _candidates(parsed: Doc, geocoder: Geocoder) -> list[tuple[Span, str, str | 
     return out
 
 
+def _joined(candidates: list[tuple[Span, str, str | None]]) -> list[tuple[Span, str, str | None]]:
+    """The candidates, two that adjoin with the first a compound of the second joined into one name in the
+    first one's place ("the Persian Gulf" when the model and the gazetteer tagger each took a word of it,
+    "Tal Afar" when one word was left unlabelled)."""
+    starting = {span.start: n for n, (span, _, _) in enumerate(candidates)}
+    joined: dict[int, tuple[Span, str, str | None]] = {}
+    absorbed: set[int] = set()
+    for n, (span, label, _) in enumerate(candidates):
+        last = span.doc[span.end - 1]
+        after = starting.get(span.end)
+        if after is None or after in absorbed or n in absorbed or not last.whitespace_:
+            continue  # a hyphen joins "Aleppo-Khanasser" without a space: two places
+        following = candidates[after][0]
+        if last.dep_ == "compound" and following.start <= last.head.i < following.end:
+            joined[n] = (span.doc[span.start : following.end], label or candidates[after][1], None)
+            absorbed.add(after)
+    return [joined.get(n, c) for n, c in enumerate(candidates) if n not in absorbed]
+
+
 def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
     """Every place mention of the document, in text order, geocoded in the article's context."""
     parsed = require_parse(doc)
     found: list[tuple[Span, Span, str, PlaceUse, tuple[str, ...]]] = []
     covered: set[int] = set()
-    for span, label, kind in _candidates(parsed, geocoder):
+    for span, label, kind in _joined(_candidates(parsed, geocoder)):
         tagged = span
         if kind is not None:
             whole = _longer_name(span, geocoder)
@@ -491,6 +635,12 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             continue  # part of a longer name already taken ("Baghdad International Airport")
         if not _capitalised(span) or _broken_word(span):
             continue  # "veranda", "acre": the small model's lower-case GPEs are not names
+        if _given_an_age(span):
+            continue  # "Lindh, 26, was captured": a person
+        if all(
+            t.lower_ in BARE_WORDS or t.lower_ in EDGE_WORDS or _ORDINAL.fullmatch(t.lower_) for t in name
+        ):
+            continue  # "between East and West Berlin", "the Left", "the 304th": half a name, or no place
         covered |= tokens
         use = place_use(doc, span, geocoder, kind)
         if use is not None:
