@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.document import Document
+from eventwire.document import Document, Mention
 from eventwire.pipeline import Pipeline
 
 
@@ -14,3 +14,10 @@ def run_actors(pipeline: Pipeline, text: str) -> Document:
         if name == "actors":
             return doc
     raise AssertionError("no actors stage")
+
+
+def find(doc: Document, text: str) -> Mention:
+    """The first mention whose text is ``text`` (case aside); fails naming the mentions there are."""
+    found = [m for m in doc.mentions if m.text.lower() == text.lower()]
+    assert found, (text, [(m.text, m.country, m.type) for m in doc.mentions])
+    return found[0]

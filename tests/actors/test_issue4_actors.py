@@ -4,18 +4,11 @@ these tests (loads the spaCy model)."""
 from __future__ import annotations
 
 import pytest
-from tests.actors.helpers import run_actors
+from tests.actors.helpers import find, run_actors
 
-from eventwire.document import Document, Mention
 from eventwire.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
-
-
-def find(doc: Document, text: str) -> Mention:
-    found = [m for m in doc.mentions if m.text.lower() == text.lower()]
-    assert found, (text, [(m.text, m.country, m.type) for m in doc.mentions])
-    return found[0]
 
 
 def test_igo_members_are_the_igo(pipeline: Pipeline) -> None:

@@ -101,13 +101,85 @@ def test_a_possessive_pronoun_under_a_voicing_verb_is_the_subject(code: Code) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # --- stripping and surveillance
         ("The Peruvian mayor was stripped of his office by the electoral court.", ("172", "PER", "PER")),
         ("The Cuban dissident has been placed under police surveillance.", ("170", "CUB", "CUB")),
+        # --- keeping someone from acting
+        # a state body keeping its own people from acting restricts them (172) ...
+        ("Kenyan police prevented the opposition from holding a rally in Nairobi.", ("172", "KEN", "KEN")),
+        # ... one government keeping another from acting obstructs it (120)
+        ("Algeria tried to stop Morocco from joining the trade bloc.", ("120", "DZA", "MAR")),
+        # --- the subject or complement decides the code
+        # who arrives says what the arrival is: peacekeepers keep the peace, troops deploy, a leader visits
+        ("A first contingent of Ghanaian peacekeeping troops arrived in Liberia.", ("074", "GHA", "LBR")),
+        ("Turkish troops arrived in Qatar on Tuesday.", ("154", "TUR", "QAT")),
+        ("The Kenyan president arrived in Paris on Monday.", ("042", "KEN", "FRA")),
+        # letting someone act is yielding to them
+        ("The Zambian electoral court allowed the opposition candidate to stand.", ("080", "ZMB", "ZMB")),
+        # ordering a group to disband or diplomats to leave coerces them
+        ("Bolivian authorities ordered the opposition party to disband.", ("172", "BOL", "BOL")),
+        ("Peru ordered three Venezuelan diplomats to leave the country.", ("174", "PER", "VEN")),
+        # --- who protests decides the code
+        # people protest in the street (141); a government's protest is an official complaint (114)
+        ("Hundreds of Kenyan students protested the new fees.", ("141", "KEN", "KEN")),
+        (
+            "The Greek foreign ministry protested against remarks by the Turkish president.",
+            ("114", "GRC", "TUR"),
+        ),
+        # a country that takes to the streets is its people
+        ("Chile took to the streets against the pension reform.", ("141", "CHL", "CHL")),
+        # --- cyber attacks damage property
+        ("Belarus tried to hack into the computers of Lithuanian border guards.", ("171", "BLR", "LTU")),
+        ("Iran launched a cyber attack on Israeli water systems.", ("171", "IRN", "ISR")),
+        # --- commitments and accepted deals are intents
+        ("Ghana is committed to the peace process in Togo.", ("030", "GHA", "TGO")),
+        ("The Malawian government accepted a compromise to end the strike.", ("030", "MWI", None)),
+        # --- parties to acts and generic heads
+        # a party to an act named by a noun: "engaged in", "involved in"
+        ("Sudanese militias were engaged in ethnic cleansing in Darfur.", ("203", "SDN", None)),
+        # a ceasefire agreement violated is a ceasefire violated (196), not a law defied (128)
+        ("Ethiopian troops violated the ceasefire agreement in Tigray.", ("196", "ETH", None)),
+        # --- holding people as shields or hostages
+        ("Houthi rebels held Yemeni villagers as human shields.", ("184", "YEM", "YEM")),
+        ("Somali pirates held the Kenyan crew as hostages.", ("181", "SOM", "KEN")),
+        # --- refuge orders and returns
+        ("Some 2,000 Eritrean families sought refuge in Sudan.", ("0233", "ERI", "SDN")),
+        ("The Kenyan government ordered patrols by police in the border towns.", ("150", "KEN", None)),
+        ("The Nigerian president ordered a crackdown on the separatists.", ("170", "NGA", "NGA")),
+        (
+            "The Ugandan rebels returned the weapons to Kenyan soldiers.",
+            ("0842", "UGA", "KEN"),
+        ),
+        # --- stone throwing and petitions
+        ("Kenyan students threw stones at police in Nairobi.", ("145", "KEN", "KEN")),
+        (
+            "The Chilean opposition began collecting signatures against the new constitution.",
+            ("140", "CHL", "CHL"),
+        ),
+        # --- persuading is an appeal
+        ("Germany persuaded Greece to accept the bailout terms.", ("020", "DEU", "GRC")),
+        ("The Kenyan government convinced the rebels to lay down their arms.", ("020", "KEN", "KEN")),
+        ("Ukraine lobbied Hungary to lift its veto.", ("020", "UKR", "HUN")),
+        # --- targets of threats complaints demands and promises
+        # the condition of a threatened act names whom the threat is aimed at
+        (
+            "Iran threatened to quit the talks if the European Union imposes new sanctions.",
+            ("130", "IRN", "IGO"),
+        ),
+        # a complaint is aimed at whom it is about, not at whom it is made to
+        ("Lebanon complained to the United Nations over Israeli air raids.", ("114", "LBN", "ISR")),
+        # refusing to send peacekeepers
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", ("122", "PAK", "IRQ")),
+        # a noun's clause names whom a demand is made of
+        ("The union repeated its demand that Kenya raise wages.", ("100", None, "KEN")),
+        # one's own country is where a promise is kept, not whom it is made to
+        ("The Serbian president promised to democratize Serbia.", ("030", "SRB", None)),
     ],
 )
-def test_stripping_and_surveillance(
+def test_construction_among_others(
     code: Code, text: str, expected: tuple[str, str | None, str | None]
 ) -> None:
+    """The sentence codes (at least) this event; other events of the sentence are checked elsewhere."""
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule) for e in events]
 
@@ -134,23 +206,6 @@ def test_a_country_that_backs_an_act_is_not_its_doer(code: Code) -> None:
 def test_a_country_that_leads_an_act_is_still_its_doer(code: Code) -> None:
     events = code("A French-led offensive killed dozens of Malian villagers.")
     assert any(e.source is not None and e.source.country == "FRA" for e in events), summary(events)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a state body keeping its own people from acting restricts them (172) ...
-        ("Kenyan police prevented the opposition from holding a rally in Nairobi.", ("172", "KEN", "KEN")),
-        # ... one government keeping another from acting obstructs it (120)
-        ("Algeria tried to stop Morocco from joining the trade bloc.", ("120", "DZA", "MAR")),
-    ],
-)
-def test_keeping_someone_from_acting(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
 
 
 @pytest.mark.slow
@@ -187,67 +242,9 @@ def test_a_noun_triggers_preposition_hung_on_the_verb_above(code: Code) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # who arrives says what the arrival is: peacekeepers keep the peace, troops deploy, a leader visits
-        ("A first contingent of Ghanaian peacekeeping troops arrived in Liberia.", ("074", "GHA", "LBR")),
-        ("Turkish troops arrived in Qatar on Tuesday.", ("154", "TUR", "QAT")),
-        ("The Kenyan president arrived in Paris on Monday.", ("042", "KEN", "FRA")),
-        # letting someone act is yielding to them
-        ("The Zambian electoral court allowed the opposition candidate to stand.", ("080", "ZMB", "ZMB")),
-        # ordering a group to disband or diplomats to leave coerces them
-        ("Bolivian authorities ordered the opposition party to disband.", ("172", "BOL", "BOL")),
-        ("Peru ordered three Venezuelan diplomats to leave the country.", ("174", "PER", "VEN")),
-    ],
-)
-def test_the_subject_or_complement_decides_the_code(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
 def test_an_act_inside_a_denied_request_is_no_event(code: Code) -> None:
     events = code("The Chilean minister said there had been no request from Argentina to send troops.")
     assert not any(e.cameo.startswith("15") for e in events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # people protest in the street (141); a government's protest is an official complaint (114)
-        ("Hundreds of Kenyan students protested the new fees.", ("141", "KEN", "KEN")),
-        (
-            "The Greek foreign ministry protested against remarks by the Turkish president.",
-            ("114", "GRC", "TUR"),
-        ),
-        # a country that takes to the streets is its people
-        ("Chile took to the streets against the pension reform.", ("141", "CHL", "CHL")),
-    ],
-)
-def test_who_protests_decides_the_code(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Belarus tried to hack into the computers of Lithuanian border guards.", ("171", "BLR", "LTU")),
-        ("Iran launched a cyber attack on Israeli water systems.", ("171", "IRN", "ISR")),
-    ],
-)
-def test_cyber_attacks_damage_property(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
 
 
 @pytest.mark.slow
@@ -258,56 +255,9 @@ def test_the_doer_of_an_act_in_the_object_is_the_target(code: Code) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Ghana is committed to the peace process in Togo.", ("030", "GHA", "TGO")),
-        ("The Malawian government accepted a compromise to end the strike.", ("030", "MWI", None)),
-    ],
-)
-def test_commitments_and_accepted_deals_are_intents(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
 def test_a_crime_committed_is_no_commitment(code: Code) -> None:
     events = code("The crime was committed by unknown gunmen in Nairobi.")
     assert not any(e.cameo.startswith("03") for e in events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a party to an act named by a noun: "engaged in", "involved in"
-        ("Sudanese militias were engaged in ethnic cleansing in Darfur.", ("203", "SDN", None)),
-        # a ceasefire agreement violated is a ceasefire violated (196), not a law defied (128)
-        ("Ethiopian troops violated the ceasefire agreement in Tigray.", ("196", "ETH", None)),
-    ],
-)
-def test_parties_to_acts_and_generic_heads(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Houthi rebels held Yemeni villagers as human shields.", ("184", "YEM", "YEM")),
-        ("Somali pirates held the Kenyan crew as hostages.", ("181", "SOM", "KEN")),
-    ],
-)
-def test_holding_people_as_shields_or_hostages(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
 
 
 @pytest.mark.slow
@@ -317,88 +267,10 @@ def test_a_press_release_is_no_release(code: Code) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Some 2,000 Eritrean families sought refuge in Sudan.", ("0233", "ERI", "SDN")),
-        ("The Kenyan government ordered patrols by police in the border towns.", ("150", "KEN", None)),
-        ("The Nigerian president ordered a crackdown on the separatists.", ("170", "NGA", "NGA")),
-        (
-            "The Ugandan rebels returned the weapons to Kenyan soldiers.",
-            ("0842", "UGA", "KEN"),
-        ),
-    ],
-)
-def test_refuge_orders_and_returns(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Kenyan students threw stones at police in Nairobi.", ("145", "KEN", "KEN")),
-        (
-            "The Chilean opposition began collecting signatures against the new constitution.",
-            ("140", "CHL", "CHL"),
-        ),
-    ],
-)
-def test_stone_throwing_and_petitions(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
 def test_an_inquiry_into_a_thing_is_an_event_and_its_phrase_may_hang_on_the_light_verb(code: Code) -> None:
     # "into" hangs on "opened"; what is looked into is no actor: an event with no target
     events = code("Kenya's high court opened a hearing on Monday into the legality of the new police powers.")
     assert ("090", "KEN", None) in summary(events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Germany persuaded Greece to accept the bailout terms.", ("020", "DEU", "GRC")),
-        ("The Kenyan government convinced the rebels to lay down their arms.", ("020", "KEN", "KEN")),
-        ("Ukraine lobbied Hungary to lift its veto.", ("020", "UKR", "HUN")),
-    ],
-)
-def test_persuading_is_an_appeal(code: Code, text: str, expected: tuple[str, str | None, str | None]) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # the condition of a threatened act names whom the threat is aimed at
-        (
-            "Iran threatened to quit the talks if the European Union imposes new sanctions.",
-            ("130", "IRN", "IGO"),
-        ),
-        # a complaint is aimed at whom it is about, not at whom it is made to
-        ("Lebanon complained to the United Nations over Israeli air raids.", ("114", "LBN", "ISR")),
-        # refusing to send peacekeepers
-        ("Pakistan has refused to deploy peacekeepers in Iraq.", ("122", "PAK", "IRQ")),
-        # a noun's clause names whom a demand is made of
-        ("The union repeated its demand that Kenya raise wages.", ("100", None, "KEN")),
-        # one's own country is where a promise is kept, not whom it is made to
-        ("The Serbian president promised to democratize Serbia.", ("030", "SRB", None)),
-    ],
-)
-def test_targets_of_threats_complaints_demands_and_promises(
-    code: Code, text: str, expected: tuple[str, str | None, str | None]
-) -> None:
-    events = code(text)
-    assert expected in summary(events), [(e.cameo, e.rule) for e in events]
 
 
 @pytest.mark.slow

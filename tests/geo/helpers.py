@@ -3,6 +3,11 @@ place mentions, and the place the locator links to a trigger word."""
 
 from __future__ import annotations
 
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
 from eventwire.document import Document
 from eventwire.geo import PlaceMention, find_places, locate_event
 from eventwire.pipeline import Pipeline
@@ -28,3 +33,15 @@ def location_of(pipeline: Pipeline, text: str, verb: str) -> str | None:
     trigger = next(t for t in doc.nlp if t.text == verb)
     found = locate_event(trigger, places)
     return found.text if found is not None else None
+
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def import_benchmark(name: str) -> ModuleType:
+    """A script of ``benchmarks/`` as a module (its own imports, such as ``corpora``, resolve there)."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(BENCHMARKS))

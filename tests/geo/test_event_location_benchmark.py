@@ -4,18 +4,16 @@ reported, and is not used for gating so that it stays unseen)."""
 
 from __future__ import annotations
 
-import importlib
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.geo.helpers import import_benchmark
 
 from eventwire.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 MIN_EXACT_PRECISION = 0.89
 MIN_EXACT_RECALL = 0.83
 """Pinned just below the figures measured when set (exact span P 0.907, R 0.848 on the 247 tuning records);
@@ -24,11 +22,7 @@ a minimum is only ever raised."""
 
 @pytest.fixture(scope="module")
 def event_location(shared_dir: Path) -> ModuleType:
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        return importlib.import_module("event_location")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    return import_benchmark("event_location")
 
 
 def test_event_location_tuning_half(event_location: ModuleType, pipeline: Pipeline) -> None:

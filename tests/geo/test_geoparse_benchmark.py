@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.geo.helpers import import_benchmark
 
 from eventwire.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 SUBSET = 20
 """The first 20 held-out (odd-numbered) GeoWebNews articles."""
 MIN_DETECT_F1_OVERLAP = 0.55
@@ -25,11 +23,7 @@ re-run ``python benchmarks/geoparse.py --split heldout --limit 20`` to see the c
 
 @pytest.fixture(scope="module")
 def geoparse(shared_dir: Path) -> ModuleType:
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        return importlib.import_module("geoparse")
-    finally:
-        sys.path.remove(str(BENCHMARKS))
+    return import_benchmark("geoparse")
 
 
 def test_geowebnews_subset(geoparse: ModuleType, pipeline: Pipeline) -> None:
