@@ -174,6 +174,14 @@ def test_a_possessive_pronoun_under_a_voicing_verb_is_the_subject(code: Code) ->
         ("The union repeated its demand that Kenya raise wages.", ("100", None, "KEN")),
         # one's own country is where a promise is kept, not whom it is made to
         ("The Serbian president promised to democratize Serbia.", ("030", "SRB", None)),
+        # --- the targets of refusals, mobilisations and demands of a passive clause
+        ("Togo was refusing entry to Ghanaian traders, police said.", ("120", "TGO", "GHA")),
+        ("Kenya refused the Somali request.", ("120", "KEN", "SOM")),
+        ("Poland mobilised army reservists for a possible war against Belarus.", ("154", "POL", "BLR")),
+        (
+            "Zulu elders demanded that control of the South African police be taken from the province.",
+            ("100", "ZAF", "ZAF"),
+        ),
     ],
 )
 def test_construction_among_others(

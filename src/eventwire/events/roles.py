@@ -405,7 +405,8 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
                 if p.dep_ == "prep" and p.lower_ == "for":
                     clauses += [c for c in p.children if c.dep_ in {"pcomp", "pobj", "ccomp"}]
             for c in clauses:
-                found = next((s for s in c.children if s.dep_ in SUBJECT_DEPS), None)
+                # "demanded that control of X be taken away": a passive clause's subject too
+                found = next((s for s in c.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
                 if found is not None:
                     break
         elif slot == "xcomp":
