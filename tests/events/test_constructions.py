@@ -174,6 +174,16 @@ def test_a_possessive_pronoun_under_a_voicing_verb_is_the_subject(code: Code) ->
         ("The union repeated its demand that Kenya raise wages.", ("100", None, "KEN")),
         # one's own country is where a promise is kept, not whom it is made to
         ("The Serbian president promised to democratize Serbia.", ("030", "SRB", None)),
+        # --- a protest aimed at whom its stance or purpose names
+        (
+            "Thousands of people blocked streets in Macau in defiance of Chinese authorities.",
+            ("144", "MAC", "CHN"),
+        ),
+        ("Kenyan students marched in protest at the Ugandan raid.", ("141", "KEN", "UGA")),
+        (
+            "Demonstrators in Tripoli blocked a road to show their anger at the United States' policies.",
+            ("144", "LBY", "USA"),
+        ),
         # --- the targets of refusals, mobilisations and demands of a passive clause
         ("Togo was refusing entry to Ghanaian traders, police said.", ("120", "TGO", "GHA")),
         ("Kenya refused the Somali request.", ("120", "KEN", "SOM")),

@@ -624,7 +624,7 @@ def _heads(
     if tgt_head is None and predicate.target_slots[0] == "obj" and passive:
         tgt_head = _nearest_mention_before(doc, trigger)
     if tgt_head is None and predicate.cameo[:2] == "14":
-        tgt_head = _purpose_target(trigger)
+        tgt_head = _purpose_target(doc, trigger)
     if tgt_head is None and trigger.pos_ == "NOUN" and predicate.cameo[:2] in {"02", "03", "10"}:
         # "Britain is considering Russia's request": the request is addressed to the one considering it
         if trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.pos_ == "VERB":
@@ -870,17 +870,33 @@ def _has_content(trigger: Token, predicate: Predicate) -> bool:
 
 
 PURPOSE_VERBS = frozenset(
-    {"demand", "call", "protest", "oppose", "denounce", "condemn", "urge", "seek", "press"}
-)
+    {"demand", "call", "protest", "oppose", "denounce", "condemn", "urge", "seek", "press", "show", "express",
+     "voice", "defy"}
+)  # fmt: skip
+STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "solidarity", "response", "anger", "outrage"})
+"""Nouns of a protest's stance whose phrase names whom it is aimed at: "in defiance of Chinese authorities",
+"in protest at the Israeli raid"."""
 
 
-def _purpose_target(trigger: Token) -> Token | None:
-    """The target of a protest from its purpose clause: "took to the streets to demand X's ouster"."""
+def _purpose_target(doc: Document, trigger: Token) -> Token | None:
+    """The target of a protest from its purpose clause ("took to the streets to demand X's ouster", "blocked a
+    road to show their anger at X's policies") or its stance ("in defiance of X", "in protest at X")."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for stance in prep.children:
+            if stance.dep_ == "pobj" and stance.lemma_.lower() in STANCE_NOUNS:
+                found = target_of(stance, ("of", "at", "against", "over", "to", "with"))
+                if found is not None:
+                    return found
     for c in trigger.subtree:
         if c.i > trigger.i and c.pos_ == "VERB" and c.lemma_.lower() in PURPOSE_VERBS:
             if not any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) and c.head.i != trigger.i:
                 continue
             found = target_of(c, ("obj", "on", "against", "for"))
+            if found is not None and actor_for(doc, found) is None:
+                # "to show their disapproval of the United States' policies": the actor inside the object
+                found = _deep_target(doc, found, None, None, True, True) or found
             if found is not None:
                 return found
     return None
