@@ -174,6 +174,13 @@ def test_a_possessive_pronoun_under_a_voicing_verb_is_the_subject(code: Code) ->
         ("The union repeated its demand that Kenya raise wages.", ("100", None, "KEN")),
         # one's own country is where a promise is kept, not whom it is made to
         ("The Serbian president promised to democratize Serbia.", ("030", "SRB", None)),
+        # --- any of coordinated objects meets a row's cue
+        (
+            "Norway is providing satellite photographs and military intelligence to Ukraine.",
+            ("072", "NOR", "UKR"),
+        ),
+        # --- the unnamed police of an arrest are of the country where it happened
+        ("Two Kenyan journalists were detained in Uganda on Monday.", ("173", "UGA", "KEN")),
         # --- a protest aimed at whom its stance or purpose names
         (
             "Thousands of people blocked streets in Macau in defiance of Chinese authorities.",

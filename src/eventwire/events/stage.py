@@ -377,7 +377,8 @@ def _cue_holds(
             return obj is None
         if obj is None:
             return False
-        if ok(obj) or ok(content_of(obj)):
+        # "providing aerial photographs and other military intelligence": any of the coordinated objects
+        if any(ok(o) or ok(content_of(o)) for o in [obj, *obj.conjuncts]):
             return True
         # "ended mediation efforts", "suspended aid programmes": the modifier of a generic head names the act
         return obj.lemma_.lower() in GENERIC_ACT_HEADS and any(
@@ -971,7 +972,25 @@ def _implicit_source(
         return None
     type_ = predicate.source.split(":", 1)[1]
     span = doc.span(trigger.idx, trigger.idx + len(trigger.text))
-    return Actor(span=span, name=None, country=target.country, type=type_, implicit=True)
+    country = _place_country(doc, trigger) or target.country
+    return Actor(span=span, name=None, country=country, type=type_, implicit=True)
+
+
+def _place_country(doc: Document, trigger: Token) -> str | None:
+    """The country of the place where an act was done, named by a locative phrase on the trigger ("was
+    arrested in Lebanon"): the unnamed police or court that did it are that country's."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+            continue
+        for obj in prep.children:
+            index = doc.mention_at.get(obj.i)
+            if (
+                obj.dep_ == "pobj"
+                and index is not None
+                and doc.mentions[index].kind in PLACE_KINDS | {"region"}
+            ):
+                return doc.mentions[index].country
+    return None
 
 
 ATTACK_NOUNS = frozenset(
