@@ -174,6 +174,12 @@ def test_a_possessive_pronoun_under_a_voicing_verb_is_the_subject(code: Code) ->
         ("The union repeated its demand that Kenya raise wages.", ("100", None, "KEN")),
         # one's own country is where a promise is kept, not whom it is made to
         ("The Serbian president promised to democratize Serbia.", ("030", "SRB", None)),
+        # --- closing a border restricts movement to the neighbour; restrictions "for" X aim at X
+        ("Kenya closed its border with Somalia on Tuesday.", ("191", "KEN", "SOM")),
+        (
+            "Poland plans to impose restrictions on its labour market for Ukrainian workers.",
+            ("132", "POL", "UKR"),
+        ),
         # --- any of coordinated objects meets a row's cue
         (
             "Norway is providing satellite photographs and military intelligence to Ukraine.",
@@ -332,3 +338,10 @@ def test_cooperation_with_no_political_actor_on_either_side_is_no_event(code: Co
 def test_cooperation_between_peoples_is_still_an_event(code: Code) -> None:
     events = code("Armenians and Georgians agreed to share information on missing people.")
     assert any(e.cameo.startswith("03") for e in events), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.slow
+def test_actors_of_a_phrase_of_time_or_cause_are_no_target(code: Code) -> None:
+    # "following the deaths of two Israelis": the Israelis take part in another event
+    events = code("Egypt reimposed the blockade on Monday following the deaths of two Egyptian soldiers.")
+    assert ("191", "EGY", None) in summary(events), [(e.cameo, e.rule, e.target) for e in events]

@@ -738,6 +738,10 @@ def _condition_subject(trigger: Token) -> Token | None:
 
 DEEP_FIRST_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "attr", "oprd", "acomp"})
 DEEP_DEPS = DEEP_FIRST_DEPS | {"pobj", "appos", "compound", "amod", "poss", "conj", "acl"}
+CIRCUMSTANCE_WORDS = frozenset(
+    {"after", "before", "following", "during", "since", "until", "amid", "despite", "because"}
+)
+"""Words opening a phrase of time or cause under an act: the actors in it take part in another event."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout", "around", "outside"})
 MAX_TARGET_DEPTH = 4
 """How far below the trigger (or its non-actor object) an actor may sit to be the target: "lift the
@@ -780,6 +784,8 @@ def _deep_target(
                 continue  # "shelled positions in northern Syria": where it happened, not to whom
             if not doers and token.dep_ in {"prep", "agent"} and token.lower_ == "by" and token.i != start.i:
                 continue
+            if token.dep_ in {"prep", "pcomp", "advcl"} and token.lower_ in CIRCUMSTANCE_WORDS:
+                continue  # "reimposed blockades following the deaths of two Israelis": another event's actors
             named = token.i in doc.mention_at or token.pos_ == "NOUN"  # "the Mali agreement": Mali
             if token != theme and named and actor_for(doc, token) is not None:
                 mention = _mention_for(doc, token)
