@@ -347,11 +347,18 @@ class PhraseResolver:
                 continue
             for prep in c.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            found = self.country_of(obj, depth + 1)
-                            if found:
-                                return found
+                    found = self._pobj_country(prep, depth)
+                    if found:
+                        return found
+        return None
+
+    def _pobj_country(self, prep: Token, depth: int) -> str | None:
+        """The country the object of a preposition names ("in Mali", "from Kenya")."""
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                found = self.country_of(obj, depth + 1)
+                if found:
+                    return found
         return None
 
     def _ngo_country(self, token: Token, depth: int) -> str | None:
@@ -366,11 +373,9 @@ class PhraseResolver:
                 if found:
                     return found
             if c.dep_ == "prep" and c.lower_ in {"in", "from"}:
-                for obj in c.children:
-                    if obj.dep_ == "pobj":
-                        found = self.country_of(obj, depth + 1)
-                        if found:
-                            return found
+                found = self._pobj_country(c, depth)
+                if found:
+                    return found
         return self._base_country(token, depth)
 
     def affiliation_type(self, token: Token) -> str | None:
