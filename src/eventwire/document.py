@@ -203,6 +203,7 @@ class Document:
     focus_country: str | None = None  # the country the article is mostly about
     sent_countries: list[list[str]] = field(default_factory=list)  # countries named in each sentence
     ent_countries: dict[tuple[int, int], str] = field(default_factory=dict)  # entity span -> its country
+    place_heads: dict[int, str] = field(default_factory=dict)  # head token of a place as such -> country
     # events stage and later
     events: list[Event] = field(default_factory=list)
     stages_run: list[str] = field(default_factory=list)

@@ -345,3 +345,28 @@ def test_actors_of_a_phrase_of_time_or_cause_are_no_target(code: Code) -> None:
     # "following the deaths of two Israelis": the Israelis take part in another event
     events = code("Egypt reimposed the blockade on Monday following the deaths of two Egyptian soldiers.")
     assert ("191", "EGY", None) in summary(events), [(e.cameo, e.rule, e.target) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the parse split at "for" is still one organisation, and the one whose demands are met
+        (
+            "The Angolan president conceded to demands from National Union for the Total Independence of "
+            "Angola (UNITA) on Monday.",
+            ("080", "AGO", "AGO"),
+        ),
+        # the maker of a ban that is broken is its target
+        ("A Lebanese newspaper violated a ban by the Syrian government.", ("128", "LBN", "SYR")),
+        # "part of a programme for X": the preposition of what the part word measures
+        ("Britain suspended part of an aid programme for Kenya.", ("162", "GBR", "KEN")),
+        # members of a named armed group act as the group: of its country (none for al-Qaeda)
+        ("American drones killed two al-Qaeda leaders in Yemen.", ("1823", "USA", None)),
+    ],
+)
+def test_split_names_makers_of_bans_measured_objects_and_group_members(
+    code: Code, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    events = code(text)
+    assert expected in summary(events), [(e.cameo, e.rule, e.target) for e in events]

@@ -310,10 +310,26 @@ def test_took_to_the_streets(code: Code) -> None:
     assert event.cameo == "141"
 
 
-def test_force_against_a_place_is_an_event_without_target(code: Code) -> None:
-    events = code("Turkish troops shelled Kurdish positions in northern Syria on Monday.")
+def test_force_used_in_a_foreign_place_is_aimed_at_that_country(code: Code) -> None:
+    # as the CAMEO manual codes it: the named place of the act gives the target when no actor is named
+    events = code("Turkish troops shelled positions in northern Syria on Monday.")
     event = one(events, "19")
-    assert event.source is not None and event.source.country == "TUR"
+    assert country(event.source) == "TUR"
+    assert event.target is not None and event.target.implicit
+    assert (event.target.country, event.target.span.text) == ("SYR", "Syria")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigerian troops shelled positions in northern Nigeria on Monday.",  # at home: no target
+        "Turkish troops shelled positions in Syria, Iraq and Iran last year.",  # a spread, not one country
+        "Turkish troops shelled a convoy after talks in Geneva failed.",  # another clause's place
+        "Turkish troops shelled positions following the attack in Syria.",  # a phrase of cause
+    ],
+)
+def test_no_place_target(code: Code, text: str) -> None:
+    event = one(code(text), "19")
     assert event.target is None
 
 

@@ -519,6 +519,11 @@ class PhraseResolver:
             if named is not None:
                 # "the Taliban religious faction", "the Hamas movement": the organisation itself
                 return Resolved(start, end, named.name, named.country, named.type, "org")
+        if role is not None and token.lemma_.lower() not in VAGUE_HEADS:
+            armed = self._named_org_modifier(token)
+            if armed is not None and armed.type in ARMED_GROUP_TYPES:
+                # "al-Qaeda leaders", "Wagner mercenaries": members act for their group, of its country
+                return Resolved(start, end, armed.name, armed.country, armed.type, "org")
         equipment = self.equipment(token) if role is None else None
         if equipment is not None:
             country = self.equipment_country(token)
@@ -670,7 +675,7 @@ class PhraseResolver:
             if c.dep_ not in {"compound", "nmod", "amod"}:
                 continue
             ent = self.ent(c.i)
-            if ent is None or ent.root.i != c.i:
+            if ent is None or ent_head(ent).i != c.i:
                 continue
             entry = self.entry(ent)
             if entry is not None and entry.kind == "org":
@@ -694,6 +699,8 @@ class PhraseResolver:
         return None
 
 
+ARMED_GROUP_TYPES = frozenset({"REB", "PMC"})
+"""Types of the non-state armed groups whose named members act as the group."""
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 """A country after one of these says what the actor is for or against ("an anti-Syria journalist",
 "pro-Russian separatists"), not where it is from."""
@@ -705,6 +712,19 @@ def stance_prefixed(token: Token) -> bool:
         return True
     doc = token.doc
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES
+
+
+ENT_HEAD_POS = frozenset({"NOUN", "PROPN"})
+
+
+def ent_head(ent: Span) -> Token:
+    """The token that heads a named entity's phrase: spaCy's root, unless the parse split the name and the
+    root is a preposition ("National Union | for the Total Independence of Angola": "Union")."""
+    root = ent.root
+    if root.pos_ in ENT_HEAD_POS:
+        return root
+    outside = (t for t in ent if t.pos_ in ENT_HEAD_POS and not ent.start <= t.head.i < ent.end)
+    return next(outside, root)
 
 
 def _definite_bare(token: Token) -> bool:

@@ -12,6 +12,7 @@ from eventwire.actors.resolve import (
     GENERIC_PERSON_TYPES,
     NAMESAKE_MIN_POPULATION,
     PhraseResolver,
+    ent_head,
     stance_prefixed,
 )
 from eventwire.document import Document, Mention
@@ -49,7 +50,7 @@ def find_actors(doc: Document, resources: Resources) -> None:
         ):
             continue
         ent = resolver.ent(token.i)
-        if ent is not None and token.i != ent.root.i:
+        if ent is not None and token.i != ent_head(ent).i:
             continue
         if token.pos_ == "PRON":
             continue  # pronouns are resolved after the named mentions (below)
@@ -85,7 +86,9 @@ def find_actors(doc: Document, resources: Resources) -> None:
         and not _language_name(e)
         and not stance_prefixed(e[0])
     }
-    doc.sent_countries = [sentence_countries(parsed, resolver, s.start, s.end) for s in parsed.sents]
+    doc.sent_countries = [
+        sentence_countries(parsed, resolver, s.start, s.end, doc.place_heads) for s in parsed.sents
+    ]
     _resolve_definites_and_pronouns(doc, resolver, mentions, mention_at)
     doc.mentions = mentions
     doc.mention_at = mention_at
@@ -160,7 +163,7 @@ def _collective(resolver: PhraseResolver, token: Token) -> bool:
 def _named_modifier(resolver: PhraseResolver, token: Token) -> bool:
     """An organisation or person named as a modifier: "an Aeroflot passenger plane"."""
     ent = resolver.ent(token.i)
-    return ent is not None and ent.root.i == token.i and ent.label_ in {"ORG", "PERSON"}
+    return ent is not None and ent_head(ent).i == token.i and ent.label_ in {"ORG", "PERSON"}
 
 
 def _actor_modifier(resolver: PhraseResolver, token: Token) -> bool:
@@ -245,10 +248,15 @@ LOCATIVE_PREPS = frozenset(
 
 
 def sentence_countries(
-    parsed: SpacyDoc, resolver: PhraseResolver, sent_start: int, sent_end: int
+    parsed: SpacyDoc,
+    resolver: PhraseResolver,
+    sent_start: int,
+    sent_end: int,
+    heads: dict[int, str] | None = None,
 ) -> list[str]:
     """Countries of the places named in a token range as places ("in Mali", "from the capital Bamako"),
-    not as actors ("Russia said", "the Russian military"), in order of first mention."""
+    not as actors ("Russia said", "the Russian military"), in order of first mention. ``heads``, when
+    given, gets each such place's head token and country."""
     out: list[str] = []
     for ent in parsed.ents:
         if ent.start < sent_start or ent.end > sent_end:
@@ -265,9 +273,11 @@ def sentence_countries(
             entry = resolver.entry(ent)
             country = entry.country if entry is not None and entry.kind in COUNTRY_KINDS else None
             root = root.head
-        if not country or country in out:
+        if not country or not _locative(root):
             continue
-        if _locative(root):
+        if heads is not None:
+            heads[ent.root.i] = country
+        if country not in out:
             out.append(country)
     return out
 

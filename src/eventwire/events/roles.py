@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.attributes.status import governing_say
+from eventwire.attributes.status import SAYING_KINDS, governing_say
+from eventwire.events.lexicon import default_lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Callable
@@ -364,19 +365,37 @@ def content_of(noun: Token) -> Token:
 def prep_object(token: Token, prep: str) -> Token | None:
     for c in token.children:
         if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
-            for obj in c.children:
+            for obj in [*c.children, *_orphan_object(c)]:
                 # "on March 28" is a time, not a counterpart: "called on March 28 on the parliament to ..."
-                if obj.dep_ == "pobj" and obj.ent_type_ not in TIME_ENTITIES:
+                if obj.dep_ in {"pobj", *SUBJECT_DEPS} and obj.ent_type_ not in TIME_ENTITIES:
                     return obj
     # the preposition may hang on the object: "held talks with X"
     direct = object_of(token) if token.pos_ == "VERB" else None
+    of_someone = direct is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in direct.children)
+    if prep == "from" and of_someone:
+        direct = None  # "demanded the withdrawal of X from Y": where X leaves, not whom it is asked of
     if direct is not None:
-        for c in direct.children:
+        # on the object, or on what a part or quantity object measures ("part of a program for X")
+        measured = content_of(direct)
+        for c in [*direct.children, *(measured.children if measured != direct else ())]:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         return o
     return None
+
+
+def _orphan_object(prep: Token) -> list[Token]:
+    """The object of a preposition left with none, which the parser made the subject of a participle
+    after it: "granted asylum to five officers holed up in a residence" ("officers" under "holed")."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    token = prep.doc[prep.i + 1]
+    while token.dep_ not in SUBJECT_DEPS and token.head.i != token.i and token.head.i > prep.i:
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS and token.left_edge.i == prep.i + 1 and token.head.pos_ == "VERB":
+        return [token]
+    return []
 
 
 def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
@@ -399,7 +418,11 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
         elif slot == "ccomp":
             # a noun's clause is often parsed as acl: "its demand that Israel ease the restrictions"
             clause_deps = {"ccomp", "advcl", "acl"} if trigger.pos_ == "NOUN" else {"ccomp", "advcl"}
-            clauses = [c for c in trigger.children if c.dep_ in clause_deps]
+            # an adverbial clause of time or cause is another act ("demanded elections after a court
+            # cleared him"); one with no conjunction or "that" is often a misparsed content clause
+            clauses = [c for c in trigger.children if c.dep_ in clause_deps and _content_clause(c)]
+            if trigger.pos_ == "NOUN" and not clauses:
+                clauses = _stranded_that_clause(trigger)
             # "asked for X to ...": the clause hangs under the preposition
             for p in trigger.children:
                 if p.dep_ == "prep" and p.lower_ == "for":
@@ -420,6 +443,40 @@ def target_of(trigger: Token, slots: tuple[str, ...]) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+CONTENT_MARKS = frozenset({"that", "whether", "for"})
+
+
+def _trailing_attribution(clause: Token) -> bool:
+    """ "..., diplomats quoted a declaration as saying": a saying clause after a comma that the parser hung
+    under the act it reports. It tells who said so, not what was asked."""
+    doc = clause.doc
+    edge = clause.left_edge.i
+    comma = doc[edge].text == "," or (edge > 0 and doc[edge - 1].text == ",")
+    if clause.i < clause.head.i or not comma:
+        return False
+    return bool(SAYING_KINDS & default_lexicon().reporting.get(clause.lemma_.lower(), set()))
+
+
+def _stranded_that_clause(noun: Token) -> list[Token]:
+    """A noun's "that" clause the parser hung on the verb whose object the noun is: "reiterated its demand
+    today that X ease the restrictions" (the clause under "reiterated")."""
+    verb = noun.head
+    if noun.dep_ not in OBJECT_DEPS or verb.pos_ != "VERB":
+        return []
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i]
+    return [c for c in clauses if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+
+def _content_clause(clause: Token) -> bool:
+    """A clause that may say what is asked or said ("that", "whether", "for X to"), not an adverbial one
+    opened by "after", "because", "when", "if" ...: a clause parsed as adverbial with no conjunction or
+    with one of :data:`CONTENT_MARKS` may still be one."""
+    if clause.dep_ != "advcl":
+        return not _trailing_attribution(clause)
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    return all(m in CONTENT_MARKS for m in marks)
 
 
 def _stranded_prep(noun: Token, prep: str) -> Token | None:

@@ -493,6 +493,8 @@ def _events_for(
                 target = _domestic_target(doc, trigger, acting, source, sent_index)
             if target is None and tgt_head is not None:
                 target = _maker_target(doc, tgt_head, acting, sent_index)
+            if target is None and (tgt_head is None or actor_for(doc, tgt_head) is None):
+                target = _foreign_place_target(doc, trigger, acting, source, src_head)
             if target is not None and (_same_actor(source, target) or _self_pronoun(source, target)):
                 continue
             if not _political(acting, source, target):
@@ -940,6 +942,44 @@ def _domestic_target(
         kind=DOMESTIC_KIND,
         implicit=True,
     )
+
+
+PLACE_KIND = "place"
+"""``Actor.kind`` of a target inferred from the foreign place where force was used (see below)."""
+PLACE_TARGET_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "csubj", "parataxis"})
+
+
+def _foreign_place_target(
+    doc: Document, trigger: Token, predicate: Predicate, source: Actor, src_head: Token | None
+) -> Actor | None:
+    """Force used in another country, with no one named as its target, is aimed at that country, as
+    CAMEO codes it: "Israeli tanks fired at targets in Jericho" (Palestine), "troops retook a village in
+    western Cambodia" (Cambodia). The place must be in the act's own phrase (not in another clause or a
+    phrase of time or cause) and of a country other than the source's; force used at home has no such
+    target ("shelled rebel positions in the north"), nor has force spread over a list of places."""
+    if predicate.cameo[:2] not in PLACE_TARGET_ROOTS or source.country in {None, "IGO"}:
+        return None
+    skip = {t.i for c in conjuncts(src_head) for t in c.subtree} if src_head is not None else set()
+    frontier = [trigger]
+    while frontier:
+        token = frontier.pop(0)
+        country = doc.place_heads.get(token.i)
+        listed = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+        if listed and country is not None:
+            return None  # "missions in Ukraine, Libya and Syria": a spread of operations, aimed at none
+        if token.i not in skip and country is not None and country not in {source.country, "IGO", "NGO"}:
+            parsed = require_parse(doc)
+            ent = next((e for e in parsed.ents if e.start <= token.i < e.end), parsed[token.i : token.i + 1])
+            span = doc.span(ent.start_char, ent.end_char)
+            return Actor(span=span, name=None, country=country, type=None, kind=PLACE_KIND, implicit=True)
+        for c in token.children:
+            if c.i in skip or c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ == "VERB"):
+                continue
+            if c.dep_ in {"prep", "pcomp", "advcl"} and c.lower_ in CIRCUMSTANCE_WORDS:
+                continue
+            frontier.append(c)
+    return None
 
 
 MADE_BY = {

@@ -10,7 +10,7 @@ streets and demanded") also collapse, keeping the more specific code.
 from __future__ import annotations
 
 from eventwire.document import Actor, Document, Event
-from eventwire.events.stage import DOMESTIC_KIND
+from eventwire.events.stage import DOMESTIC_KIND, PLACE_KIND
 from eventwire.resources import Resources
 
 
@@ -116,8 +116,9 @@ def _prefer_body_evidence(event: Event) -> None:
 
 
 def _unnamed(target: Actor | None) -> bool:
-    """No target, or only the implicit domestic one the events stage gives protests and curfews."""
-    return target is None or target.kind == DOMESTIC_KIND
+    """No target, or only an implicit one the events stage infers: the domestic one of protests and curfews,
+    the country where force was used."""
+    return target is None or target.kind in {DOMESTIC_KIND, PLACE_KIND}
 
 
 def _merge_partial_repeats(events: list[Event]) -> list[Event]:
