@@ -363,9 +363,14 @@ def test_actors_of_a_phrase_of_time_or_cause_are_no_target(code: Code) -> None:
         ("Britain suspended part of an aid programme for Kenya.", ("162", "GBR", "KEN")),
         # members of a named armed group act as the group: of its country (none for al-Qaeda)
         ("American drones killed two al-Qaeda leaders in Yemen.", ("1823", "USA", None)),
+        # a two-word preposition ("out of") satisfies a row's preposition cue
+        ("Burundi forced the UN human rights office out of the country.", ("174", "BDI", "IGO")),
+        # an embassy opened or closed in a capital: relations with that country
+        ("Brazil opened an embassy in Kyiv.", ("050", "BRA", "UKR")),
+        ("Canada closed its embassy in Caracas on Friday.", ("161", "CAN", "VEN")),
     ],
 )
-def test_split_names_makers_of_bans_measured_objects_and_group_members(
+def test_split_names_bans_measured_objects_group_members_and_embassies(
     code: Code, text: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     events = code(text)

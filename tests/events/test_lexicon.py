@@ -21,10 +21,11 @@ from eventwire.knowledge.cameo import default_cameo_table
 
 HEADER = "lemma\tpos\tcue\tcameo\ttarget"
 ROLE_SLOTS = frozenset({"obj", "dative", "ccomp", "xcomp", "subj", "poss", "none", "required"})
+# ("out" opens the two-word "out of")
 PREPOSITIONS = frozenset(
     {"about", "above", "across", "after", "against", "along", "among", "around", "as", "at", "before",
      "behind", "below", "beside", "between", "beyond", "by", "during", "for", "from", "in", "inside", "into",
-     "near", "of", "off", "on", "onto", "outside", "over", "through", "throughout", "to", "toward",
+     "near", "of", "off", "on", "onto", "out", "outside", "over", "through", "throughout", "to", "toward",
      "towards", "under", "upon", "with", "within", "without"}
 )  # fmt: skip
 ACTOR_TYPES = frozenset({"GOV", "MIL", "REB", "PMC", "COP", "JUD", "OPP", "CVL", "MED", "BUS", "IGO", "NGO"})

@@ -422,10 +422,10 @@ def _cue_holds(
             if c.dep_ in {"prep", "dative", "agent"} and arg is not None and c.lower_ in arg.split("|"):
                 if not lemmas:
                     # any object but a time: "called on X", not "called ... on Thursday"
-                    if any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children):
+                    if any(o.ent_type_ not in {"DATE", "TIME"} for o in _prep_objects(c)):
                         return True
                     continue
-                if any(o.dep_ == "pobj" and ok(o) for o in c.children):
+                if any(ok(o) for o in _prep_objects(c)):
                     return True
         if lemmas and not negated and arg is not None and token.pos_ == "VERB":
             # "stripped the monk of his citizenship": the parser hangs the phrase on the object
@@ -438,6 +438,15 @@ def _cue_holds(
                             return True
         return False
     return False
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, also of a two-word one ("out of the country": "out" -> "of" -> X)."""
+    found = [o for o in prep.children if o.dep_ == "pobj"]
+    if not found:
+        found = [o for c in prep.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                 if o.dep_ == "pobj"]  # fmt: skip
+    return found
 
 
 def _events_for(
