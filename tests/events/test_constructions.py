@@ -375,3 +375,12 @@ def test_split_names_bans_measured_objects_group_members_and_embassies(
 ) -> None:
     events = code(text)
     assert expected in summary(events), [(e.cameo, e.rule, e.target) for e in events]
+
+
+@pytest.mark.slow
+def test_a_request_with_no_addressee_is_made_of_whoever_must_do_the_act(code: Code) -> None:
+    events = code("Amnesty called for the release of the jailed Kenyan journalists.")
+    (appeal,) = [e for e in events if e.cameo.startswith("02")]
+    (release,) = [e for e in events if e.cameo.startswith("084")]
+    assert appeal.target is release.source  # the authorities holding them, of the journalists' country
+    assert appeal.target is not None and (appeal.target.country, appeal.target.implicit) == ("KEN", True)

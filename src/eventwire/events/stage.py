@@ -104,6 +104,7 @@ def find_events(doc: Document, resources: Resources) -> None:
             events.extend(found)
             events.extend(_reverse_events(found, predicate))
             events.extend(_appeals_for(doc, token, found))
+    _address_requests(doc, events)
     # a frame verb whose complement was coded ("refused to lift", "threatened to cut") is not coded again
     # by its own lexicon row ("refuse" -> 120 with no target)
     doc.events = [
@@ -113,6 +114,24 @@ def find_events(doc: Document, resources: Resources) -> None:
 
 FRAME_RULE_MARK = ";frame:"
 REQUEST_ROOTS = frozenset({"02", "10"})
+
+
+def _address_requests(doc: Document, events: list[Event]) -> None:
+    """An appeal or demand that names no addressee is made of whoever must do the act it asks for: "called
+    for the former president's release" asks it of the authorities holding her (the release's source,
+    named or implicit), as CAMEO codes "X called on Y to do Z" as X -> Y."""
+    parsed = require_parse(doc)
+    for request in events:
+        if request.target is not None or request.cameo[:2] not in REQUEST_ROOTS or request.trigger_token < 0:
+            continue
+        asked = {t.i for t in parsed[request.trigger_token].subtree} - {request.trigger_token}
+        for act in events:
+            if act.trigger_token not in asked or act.source is None or act.cameo[:2] in REQUEST_ROOTS:
+                continue
+            if request.source is not None and _same_actor(request.source, act.source):
+                continue
+            request.target = act.source
+            break
 
 
 def _codes_the_noun(noun: Token, verb_predicate: Predicate | None) -> bool:
