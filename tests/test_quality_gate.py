@@ -41,8 +41,8 @@ of 16, when first pinned here at 0.92)."""
 
 GSR_EVERY = 4
 """The fixed subset: sentences 0, 4, 8, ... of the 322 records (81 sentences)."""
-GSR_MIN = {"event_type": 0.81, "source_country": 0.88, "target_country": 0.78}
-"""GSR subset minimums, measured 0.815 / 0.889 / 0.790 on the subset (issue bar 0.80 each, full set)."""
+GSR_MIN = {"event_type": 0.81, "source_country": 0.88, "target_country": 0.83}
+"""GSR subset minimums, measured 0.815 / 0.889 / 0.840 on the subset (issue bar 0.80 each, full set)."""
 OLD_TO_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 """PLOVER 0.5b1 names of the records -> 2021 types (as plover_reference.html and the 2021 table do)."""
 CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
