@@ -131,3 +131,26 @@ def test_it_after_a_legal_team_is_the_team(pipeline: Pipeline) -> None:
     team = find(doc, "the Ghanaian governor's legal team")
     it = find(doc, "it")
     assert (team.type, it.type, it.country) == ("CVL", "CVL", team.country)
+
+
+def test_a_title_before_a_name_the_ner_took_for_an_organisation_makes_it_a_person(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "Kenyan Vice-President Moody Awori has declined to resign.")
+    actor = find(doc, "Kenyan Vice-President Moody Awori")
+    assert (actor.kind, actor.country, actor.type) == ("person", "KEN", "GOV")
+
+
+def test_members_of_a_named_armed_group_act_as_the_group(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "American drones killed two al-Qaeda leaders and Hamas fighters.")
+    leaders = find(doc, "two al-Qaeda leaders")
+    fighters = find(doc, "Hamas fighters")
+    assert (leaders.kind, leaders.country, leaders.type) == ("org", None, "REB")
+    assert (fighters.country, fighters.type) == ("PSE", "REB")
+
+
+def test_a_name_split_by_the_parse_is_resolved_whole(pipeline: Pipeline) -> None:
+    # the parse hangs "for the Total Independence ..." on "demands": the entity's root is the preposition
+    doc = run_actors(
+        pipeline, "The president yielded to demands from National Union for the Total Independence of Angola."
+    )
+    actor = find(doc, "National Union for the Total Independence of Angola")
+    assert (actor.name, actor.country) == ("UNITA", "AGO")

@@ -368,6 +368,15 @@ def test_actors_of_a_phrase_of_time_or_cause_are_no_target(code: Code) -> None:
         # an embassy opened or closed in a capital: relations with that country
         ("Brazil opened an embassy in Kyiv.", ("050", "BRA", "UKR")),
         ("Canada closed its embassy in Caracas on Friday.", ("161", "CAN", "VEN")),
+        ("Russia closed the British consulate in St. Petersburg.", ("161", "RUS", "GBR")),
+        # who claims an act as its own did it; acts of violence named by nouns
+        ("ISIS claimed the attack on the Iraqi police.", ("190", None, "IRQ")),
+        ("The Taliban took credit for the ambush on a Kabul police convoy.", ("180", "AFG", "AFG")),
+        (
+            "The Pakistani Taliban claimed responsibility for the kidnapping of two Chinese engineers.",
+            ("181", "PAK", "CHN"),
+        ),
+        ("Israel's assassination of a Hamas commander drew protests.", ("186", "ISR", "PSE")),
     ],
 )
 def test_split_names_bans_measured_objects_group_members_and_embassies(
@@ -384,3 +393,14 @@ def test_a_request_with_no_addressee_is_made_of_whoever_must_do_the_act(code: Co
     (release,) = [e for e in events if e.cameo.startswith("084")]
     assert appeal.target is release.source  # the authorities holding them, of the journalists' country
     assert appeal.target is not None and (appeal.target.country, appeal.target.implicit) == ("KEN", True)
+
+
+@pytest.mark.slow
+def test_a_request_is_not_made_of_the_doer_of_the_act_it_answers(code: Code) -> None:
+    # "in retaliation for the arrest by X": X's act is why the call is made, not what it asks for
+    events = code(
+        "Mexican senators called for an end to cooperation in retaliation for the arrest of a Mexican "
+        "general by US police."
+    )
+    appeals = [e for e in events if e.cameo.startswith("02")]
+    assert appeals and all(e.target is None for e in appeals), [(e.cameo, e.rule, e.target) for e in events]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.actors.names import (
+    TITLE_LINKS,
     in_linked_name,
     in_title,
     not_a_person,
@@ -419,6 +420,20 @@ class PhraseResolver:
                 return t
         return None
 
+    def _titled_name(self, ent: Span) -> tuple[str, str | None] | None:
+        """(type, country) of a person's title right before a name the NER took for an organisation:
+        "Vice-President Moody Awori". Not a title linked by "of" ("Chairman of Acme Holdings": the
+        organisation) and not a name that ends in an institution's word."""
+        if ent.start == 0 or ent.doc[ent.start - 1].lower_ in TITLE_LINKS or not_a_person(ent, self.gaz):
+            return None
+        if not all(t.pos_ == "PROPN" for t in ent) or len(ent) > MAX_TITLED_NAME:
+            return None
+        title = self.gaz.role(ent.doc[ent.start - 1].text)
+        if title is None or title.kind != "person":
+            return None
+        type_, country = title_chain_before(ent, self.gaz)
+        return (type_, country) if type_ is not None else None
+
     def _title_before(self, ent: Span) -> str | None:
         """A title just before a name ("Chief Justice David Maraga", "Minister of Defence of Mali X")."""
         return title_chain_before(ent, self.gaz)[0]
@@ -494,6 +509,11 @@ class PhraseResolver:
             if ent.label_ == "ORG" and ent[-1].pos_ in BROKEN_ENTITY_ENDS:
                 return None  # "Intervention of" + "Wagner Group": the act's noun, not an organisation
             if ent.label_ == "ORG":
+                titled = self._titled_name(ent)
+                if titled is not None:
+                    type_, country = titled
+                    country = country or self.country_of(token)
+                    return Resolved(start, end, clean_name(ent), country, type_, "person")
                 # an organisation the gazetteer does not know: typed by its words when they say
                 # ("Interior Ministry"), located by its modifiers, else left for the article's context
                 type_ = self._org_type(ent) or self.role_type(token)
@@ -699,6 +719,8 @@ class PhraseResolver:
         return None
 
 
+MAX_TITLED_NAME = 3
+"""Longest name (in words) that a title before it makes a person's."""
 ARMED_GROUP_TYPES = frozenset({"REB", "PMC"})
 """Types of the non-state armed groups whose named members act as the group."""
 STANCE_PREFIXES = frozenset({"anti", "pro"})

@@ -177,6 +177,9 @@ def noun_source(noun: Token) -> Token | None:
     host = _measure_of(noun) or noun  # "made dozens of requests": the light verb's object is "dozens"
     if host.dep_ in OBJECT_DEPS and host.head.pos_ == "VERB" and host.head.lemma_.lower() in LIGHT_VERBS:
         return subject_of(host.head)
+    claimant = _claimant(noun)
+    if claimant is not None:
+        return claimant
     for c in noun.children:
         # "Palestinian riots", "US tariffs", "the Israeli invasion": the nationality is the actor
         if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} and c.i < noun.i:
@@ -185,6 +188,30 @@ def noun_source(noun: Token) -> Token | None:
     if between is not None:
         return between  # "talks between X and Y": X, with Y as the target (see events.stage)
     return _party_to(noun)
+
+
+CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
+
+
+def _claimant(noun: Token) -> Token | None:
+    """Who claims an act as its own does it: "X claimed the attack", "X claimed responsibility for the
+    bombing", "X took credit for the raid"."""
+    host = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        above = noun.head.head
+        if above.lemma_.lower() in CLAIMED_NOUNS:
+            host = above
+        elif above.pos_ == "VERB":  # "took credit for X": the preposition hangs on the verb
+            objects = (c for c in above.children if c.dep_ in OBJECT_DEPS)
+            claimed = (c for c in objects if c.lemma_.lower() in CLAIMED_NOUNS)
+            host = next(claimed, noun)
+    verb = host.head
+    if host.dep_ not in OBJECT_DEPS or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma == "claim" or (host is not noun and lemma in {"take", "accept", "assume"}):
+        return subject_of(verb)
+    return None
 
 
 PARTY_VERBS = frozenset({"engage", "involve", "participate", "implicate"})

@@ -116,6 +116,27 @@ FRAME_RULE_MARK = ";frame:"
 REQUEST_ROOTS = frozenset({"02", "10"})
 
 
+NOT_ASKED_PREPS = frozenset({"in", "as", "over"})
+"""Prepositions of phrases beside what a request asks for: "in retaliation for X's move", "as X did"."""
+
+
+def _asked_tokens(trigger: Token) -> set[int]:
+    """The tokens of what a request asks for: its object and complements, not its adverbial clauses or
+    phrases of time, cause or manner ("calling for talks in retaliation for X's deployment": not X's)."""
+    out: set[int] = set()
+    frontier = [trigger]
+    while frontier:
+        token = frontier.pop()
+        for c in token.children:
+            if c.dep_ in {"advcl", "relcl", "parataxis", "npadvmod"}:
+                continue
+            if c.dep_ in {"prep", "pcomp"} and c.lower_ in CIRCUMSTANCE_WORDS | NOT_ASKED_PREPS:
+                continue
+            out.add(c.i)
+            frontier.append(c)
+    return out
+
+
 def _address_requests(doc: Document, events: list[Event]) -> None:
     """An appeal or demand that names no addressee is made of whoever must do the act it asks for: "called
     for the former president's release" asks it of the authorities holding her (the release's source,
@@ -124,7 +145,7 @@ def _address_requests(doc: Document, events: list[Event]) -> None:
     for request in events:
         if request.target is not None or request.cameo[:2] not in REQUEST_ROOTS or request.trigger_token < 0:
             continue
-        asked = {t.i for t in parsed[request.trigger_token].subtree} - {request.trigger_token}
+        asked = _asked_tokens(parsed[request.trigger_token])
         for act in events:
             if act.trigger_token not in asked or act.source is None or act.cameo[:2] in REQUEST_ROOTS:
                 continue
