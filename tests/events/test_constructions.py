@@ -377,6 +377,11 @@ def test_actors_of_a_phrase_of_time_or_cause_are_no_target(code: Code) -> None:
             ("181", "PAK", "CHN"),
         ),
         ("Israel's assassination of a Hamas commander drew protests.", ("186", "ISR", "PSE")),
+        # a speaker who calls another's act illegal criticises its maker
+        (
+            "The opposition leader said the Kenyan government's decision was unconstitutional.",
+            ("111", "KEN", "KEN"),
+        ),
     ],
 )
 def test_split_names_bans_measured_objects_group_members_and_embassies(
