@@ -154,3 +154,9 @@ def test_a_name_split_by_the_parse_is_resolved_whole(pipeline: Pipeline) -> None
     )
     actor = find(doc, "National Union for the Total Independence of Angola")
     assert (actor.name, actor.country) == ("UNITA", "AGO")
+
+
+def test_supporters_of_someone_are_civilians_of_that_country_not_that_person(pipeline: Pipeline) -> None:
+    doc = run_actors(pipeline, "Supporters of the Kenyan opposition leader clashed with police in Kisumu.")
+    actor = find(doc, "Supporters of the Kenyan opposition leader")
+    assert (actor.country, actor.type) == ("KEN", "CVL")
