@@ -141,6 +141,8 @@ def test_empty_names_never_match() -> None:
         ("J. Smith", "John Smith"),  # an initial
         ("John Smith", "J. Smith"),
         ("Assimi Goïta", "Assimi Goita"),
+        ("Prince Faisal", "Faisal bin Farhan"),  # a royal named by title and given name
+        ("Sheikh Tamim", "Tamim bin Hamad"),
     ],
 )
 def test_names_match(later: str, earlier: str) -> None:

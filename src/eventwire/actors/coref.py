@@ -32,7 +32,11 @@ def same_surname(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, fa, fb).ratio() >= NAME_SIMILARITY
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "comrade", "chief", "sir", "gov", "gen", "president"})
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "comrade", "chief", "sir", "gov", "gen", "president", "prince", "princess",
+     "king", "queen", "crown", "sheikh", "emir", "sultan", "lord", "lady", "sen", "rep", "prof", "col",
+     "capt", "maj"}
+)  # fmt: skip
 """Words before a name that are not part of it when two names are compared ("Chief Oyegun")."""
 
 
