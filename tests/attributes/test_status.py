@@ -243,3 +243,32 @@ def test_issue4_requested_and_reported_nouns(decide: Decide, sentence: str, word
 def test_issue4_a_say_conjoined_with_deny_does_not_deny_its_clause(decide: Decide) -> None:
     sentence = "The militia denies it is losing ground and says negotiations with the army aim to end it."
     assert decide(sentence, "negotiations")[0].status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "denied"),
+    [
+        # the claimed act is denied by ", a charge that X denies"; the act of claiming it is not
+        (
+            "Kenya says Somali militants attacked the border post, a charge that Somalia denies.",
+            "attacked",
+            True,
+        ),
+        (
+            "Kenya says Somali militants attacked the border post, a claim that Somalia rejects.",
+            "attacked",
+            True,
+        ),
+        ("Britain blamed Russia for the poisoning, a charge denied by the Kremlin.", "blamed", False),
+        (
+            "Kenya says Somali militants attacked the border post, a claim Somalia does not deny.",
+            "attacked",
+            False,
+        ),
+    ],
+)
+def test_a_charge_that_someone_denies_denies_the_claim(
+    decide: Decide, sentence: str, word: str, denied: bool
+) -> None:
+    result, _ = decide(sentence, word)
+    assert (result.status == "denied") == denied, result

@@ -377,6 +377,11 @@ def test_actors_of_a_phrase_of_time_or_cause_are_no_target(code: Code) -> None:
             ("181", "PAK", "CHN"),
         ),
         ("Israel's assassination of a Hamas commander drew protests.", ("186", "ISR", "PSE")),
+        # a party to a poisoning did it
+        (
+            "Britain says Russian agents were involved in the poisoning of a Ukrainian journalist.",
+            ("180", "RUS", "UKR"),
+        ),
         # a speaker who calls another's act illegal criticises its maker
         (
             "The opposition leader said the Kenyan government's decision was unconstitutional.",

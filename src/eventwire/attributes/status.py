@@ -241,6 +241,8 @@ def decide_status(trigger: Token, lexicon: PredicateLexicon) -> StatusResult:
         if relation == "ccomp" and "say" in kinds and head.dep_ == "conj":
             break  # "X denies A and says B": the verb "say" is conjoined with "deny", B is not denied
         current = head
+    if _denied_by_apposition(trigger, lexicon):
+        note("denied", "apposition:denied-claim")
     acc = according_to(trigger.sent)
     if acc is not None:
         note("reported", "according-to")
@@ -279,6 +281,39 @@ INDIRECT_QUESTION_VERBS = frozenset(
 """Verbs after which "if" means "whether" ("tell the world if X was still the leader"): no condition."""
 MAX_QUESTION_GAP = 4
 """Words allowed between such a verb and its "if" ("tell the world if")."""
+
+
+def _denied_by_apposition(trigger: Token, lexicon: PredicateLexicon) -> bool:
+    """ "X says Russia was involved in the poisoning, a charge that Russia denies": the claim that a
+    following "a charge (that X denies | denied by X)" names is denied; the act of claiming it is not
+    ("May blamed Russia for the attack, a charge denied by the Kremlin": the blame is asserted)."""
+    for noun in trigger.sent:
+        claim = noun.lemma_.lower() in CLAIM_NOUNS and noun.dep_ in CLAIM_APPOSITION_DEPS
+        if noun.i <= trigger.i or not claim:
+            continue
+        denying = [
+            c for c in noun.children
+            if c.dep_ in {"relcl", "acl"}
+            and ("deny" in lexicon.reporting_kinds(c.lemma_.lower()) or c.lemma_.lower() in REJECTING_LEMMAS)
+            and not any(n.dep_ == "neg" for n in c.children)
+        ]  # fmt: skip
+        if not denying:
+            continue
+        anchor = noun.head
+        for _ in range(MAX_CLIMB * 2):
+            if anchor.pos_ in {"VERB", "AUX"} or anchor.head.i == anchor.i:
+                break
+            anchor = anchor.head
+        inside = trigger.i != anchor.i and anchor in trigger.ancestors
+        if inside or (trigger.i == anchor.i and governing_say(trigger, lexicon.reporting) is not None):
+            return True  # the claimed act, not the act of claiming it
+    return False
+
+
+REJECTING_LEMMAS = frozenset({"reject", "dismiss", "refute"})
+"""Verbs that deny a claim named as their object ("a claim that Somalia rejects")."""
+CLAIM_APPOSITION_DEPS = frozenset({"appos", "npadvmod", "dobj", "attr", "conj"})
+"""How the parser hangs "..., a charge that X denies" on the sentence before it."""
 
 
 def _anonymous_source(trigger: Token) -> tuple[int, int] | None:
