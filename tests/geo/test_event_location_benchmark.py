@@ -14,10 +14,10 @@ from eventwire.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
 
-MIN_EXACT_PRECISION = 0.89
-MIN_EXACT_RECALL = 0.83
-"""Pinned just below the figures measured when set (exact span P 0.907, R 0.848 on the 247 tuning records);
-a minimum is only ever raised."""
+MIN_EXACT_PRECISION = 0.90
+MIN_EXACT_RECALL = 0.85
+"""Pinned just below the figures measured when set (exact span P 0.908, R 0.853 on the 247 tuning records,
+issue 5 item 4; before that P 0.907, R 0.848); a minimum is only ever raised."""
 
 
 @pytest.fixture(scope="module")
@@ -30,3 +30,20 @@ def test_event_location_tuning_half(event_location: ModuleType, pipeline: Pipeli
     scores = event_location.score(records, event_location.predict(records, pipeline.resources))
     assert scores["exact"]["precision"] >= MIN_EXACT_PRECISION, scores
     assert scores["exact"]["recall"] >= MIN_EXACT_RECALL, scores
+
+
+def test_train_records_from_an_offset(event_location: ModuleType) -> None:
+    first = event_location.load_records("train", 6)
+    assert event_location.load_records("train", 3, offset=3) == first[3:6]
+
+
+def test_error_kinds(event_location: ModuleType) -> None:
+    record = event_location.Record("Troops fired in Gao town.", (7, 12), ((16, 19),))
+    none = event_location.Record("Troops fired.", (7, 12), ())
+    kind = event_location.error_kind
+    assert kind(record, (16, 19)) is None
+    assert kind(record, (16, 24)) == "boundary"
+    assert kind(record, (0, 6)) == "wrong"
+    assert kind(record, None) == "missed"
+    assert kind(none, (0, 6)) == "spurious"
+    assert kind(none, None) is None

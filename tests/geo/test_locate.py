@@ -96,3 +96,51 @@ def test_the_full_stop_is_not_part_of_the_name(pipeline: Pipeline) -> None:
     for name in ("clean", "nlp", "actors"):
         stage(name)(doc, pipeline.resources)
     assert [m.text for m in find_places(doc, pipeline.resources.geocoder)] == ["Poso"]
+
+
+# issue 5, item 4: links added on the single-annotator training records
+
+
+def test_a_place_after_against_and_a_place_noun_locates(pipeline: Pipeline) -> None:
+    text = "Insurgents launched an offensive against an army base in the Helmand province on Monday."
+    assert _location(pipeline, text, "launched") == "Helmand"
+
+
+def test_a_trigger_in_the_subject_takes_the_place_of_its_clause(pipeline: Pipeline) -> None:
+    assert (
+        _location(pipeline, "A rocket aimed at the airport hit a school in Sirte on Friday.", "aimed")
+        == "Sirte"
+    )
+
+
+def test_the_place_of_the_reporting_source_locates_the_report(pipeline: Pipeline) -> None:
+    text = "A police officer in Mardan said the explosion killed three people."
+    assert _location(pipeline, text, "killed") == "Mardan"
+    own = "A police officer in Mardan said the explosion killed three people in Swabi."
+    assert _location(pipeline, own, "killed") == "Swabi"  # the report's own place comes first
+
+
+def test_a_phrase_opening_a_report_sets_the_scene_of_the_reported_event(pipeline: Pipeline) -> None:
+    text = "In the town of Jericho, police said a man was shot by soldiers on Monday."
+    assert _location(pipeline, text, "shot") == "Jericho"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Government troops began the offensive by targeting Hill 512 on Monday.", "began", "Hill 512"),
+        ("The army began the assault by storming Tal Jubb on Monday.", "began", "Tal Jubb"),
+        ("Government planes bombed the farms surrounding Kafr Jubb on Monday.", "bombed", "Kafr Jubb"),
+    ],
+)
+def test_the_place_a_verb_in_a_phrase_takes_locates_the_act(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    """The object of a verb that takes a place, in a "by ...ing" phrase or a participle ("the farms
+    surrounding X"); a capitalised place noun keeps its number ("Hill 512")."""
+    assert _location(pipeline, text, verb) == expected
+
+
+def test_a_participle_that_modifies_a_noun_takes_the_place_of_its_phrase(pipeline: Pipeline) -> None:
+    text = "Shiite-dominated police units in Diyala were accused of abuses."
+    assert _location(pipeline, text, "dominated") == "Diyala"

@@ -6,13 +6,27 @@ people. Every sentence here is our own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import pytest
 from tests.geo.helpers import location_of, parsed, places_in
 
 from eventwire.geo import find_places
 from eventwire.geo.locate import REFERENCE_COST, _direction_word, link_cost
-from eventwire.geo.mentions import _person_word
+from eventwire.geo.mentions import (
+    _actor_headed,
+    _clock_word,
+    _event_name,
+    _hyphenated_modifier_word,
+    _inside_hyphenated_name,
+    _person_word,
+    _titled,
+)
 from eventwire.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 pytestmark = pytest.mark.slow
 
@@ -134,3 +148,145 @@ def test_a_bare_compass_word_or_an_ordinal_is_no_place(pipeline: Pipeline) -> No
 def test_at_equal_cost_the_place_outside_the_subject_wins(pipeline: Pipeline) -> None:
     text = "Volunteers in Kalu District were guarding the banks of Tefa Lake on Sunday."
     assert location_of(pipeline, text, "guarding") == "Tefa Lake"
+
+
+# issue 5, item 4: names and uses added on the single-annotator training records
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Gunmen killed ten villagers in Mexico's western Jalisco state on Sunday.", "killed", "Jalisco"),
+        ("Police said gunmen killed two guards in Kaduna State on Friday.", "killed", "Kaduna State"),
+    ],
+)
+def test_a_region_before_the_noun_state_is_a_place(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert location_of(pipeline, text, verb) == expected
+
+
+def test_a_state_that_modifies_a_government_stands_for_it(pipeline: Pipeline) -> None:
+    text = "Officers of the Kaduna State government said gunmen killed two guards."
+    assert _mention_texts(pipeline, text) == {"Kaduna State": "actor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Troops shelled the eastern perimeter of Kafr Batna on Tuesday.", "shelled", "Kafr Batna"),
+        (
+            "Government forces shelled the southern slope of Jabal Zawiya overnight.",
+            "shelled",
+            "Jabal Zawiya",
+        ),
+    ],
+)
+def test_a_name_after_a_part_of_a_place_is_a_place(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert location_of(pipeline, text, verb) == expected
+
+
+def test_a_feature_word_of_a_name_is_one_name_and_no_gulf_province(pipeline: Pipeline) -> None:
+    _, places = places_in(pipeline, "Pirates attacked a cargo ship in the Gulf of Aden on Monday.")
+    gulf = next(m for m in places if m.text == "Gulf of Aden")
+    assert gulf.place is None or gulf.place.country != "PNG"
+    _, bare = places_in(pipeline, "Iranian boats harassed a tanker in the Gulf on Monday.")
+    assert all(m.place is None or m.place.country != "PNG" for m in bare)
+
+
+def test_a_longer_name_in_a_place_slot_keeps_its_first_word(pipeline: Pipeline) -> None:
+    _, places = places_in(pipeline, "Gunmen attacked a checkpoint near Umm Batna on Monday.")
+    assert [m.text for m in places if m.use == "place"] == ["Umm Batna"]
+    umm = next(m for m in places if m.text == "Umm Batna")
+    assert umm.place is None or umm.place.country != "DZA"  # not the Algerian city of Batna
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The rebels launched an assault, targeting the Sheikh Khodr area near the airport.", "targeting",
+         "Sheikh Khodr"),
+    ],
+)  # fmt: skip
+def test_a_name_the_model_labels_in_part_is_one_name(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert location_of(pipeline, text, verb) == expected
+
+
+def _span(pipeline: Pipeline, text: str, name: str) -> Span:
+    doc = pipeline.resources.nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    return span
+
+
+@pytest.mark.parametrize(
+    ("check", "text", "name", "expected"),
+    [
+        (_clock_word, "The attack began around 9 A.M. on Friday.", "A.M.", True),
+        (_inside_hyphenated_name, "Members of the Lashkar-e-Tayyaba group fled.", "Tayyaba", True),
+        (_inside_hyphenated_name, "Rebels held the al-Shaab stadium.", "Shaab", False),
+        (_inside_hyphenated_name, "Trucks left on the Aleppo-Khanasser road.", "Khanasser", False),
+        (_hyphenated_modifier_word, "He was held near a U.S.-run prison.", "U.S.-run", True),
+        (_titled, "They bombed the house of Governor Duraid Salem.", "Governor Duraid Salem", True),
+        (_titled, "Rebels held the Sheikh Maqsoud district.", "Sheikh Maqsoud", False),
+        (_event_name, "He served in the Vietnam War as a pilot.", "Vietnam War", True),
+        (_event_name, "Jets flew during Operation Desert Storm in 1991.", "Operation Desert Storm", True),
+        (_event_name, "Troops entered the Gaza Strip on Monday.", "Gaza Strip", False),
+    ],
+)  # fmt: skip
+def test_names_that_are_no_places(
+    pipeline: Pipeline, check: Callable[[Span], bool], text: str, name: str, expected: bool
+) -> None:
+    """A time of day, a word of a hyphenated organisation's name, a hyphenated modifier, a titled person, an
+    event's name."""
+    assert check(_span(pipeline, text, name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Militants stormed the Syrian Arab Army positions.", "Syrian Arab Army", True),
+        ("Troops captured the Handarat Refugee Camp.", "Handarat Refugee Camp", False),
+        ("Rebels shelled the village of Taybat Al-Imam.", "Taybat Al-Imam", False),
+    ],
+)
+def test_a_name_headed_by_a_force_is_no_place(
+    pipeline: Pipeline, text: str, name: str, expected: bool
+) -> None:
+    """A body of people heads the name; a person's role ("refugee", "imam") does not make it an actor's."""
+    assert _actor_headed(_span(pipeline, text, name), pipeline.resources.geocoder) is expected
+
+
+def test_an_ayn_mark_opens_the_name(pipeline: Pipeline) -> None:
+    text = "Warplanes struck rebel positions at the village of \u2018Ayn Issa on Friday."
+    assert location_of(pipeline, text, "struck") == "\u2018Ayn Issa"
+    quoted = "Warplanes struck rebel positions at the \u2018Kurnaz\u2019 camp on Friday."
+    assert "\u2018Kurnaz" not in _mention_texts(pipeline, quoted)
+
+
+def test_a_known_city_the_model_leaves_unlabelled_is_a_place(pipeline: Pipeline) -> None:
+    assert location_of(pipeline, "Russian warplanes hit Aleppo on Monday.", "hit") == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("The army began its long assault on Kurnaz at dawn.", "began", "Kurnaz"),
+        ("The rebels did not end the siege of Ban Houay Sai.", "end", "Ban Houay Sai"),
+        ("Government troops launched an assault, targeting Tal Jubb on Monday.", "targeting", "Tal Jubb"),
+    ],
+)
+def test_a_name_after_a_noun_for_an_assault_or_targeted_is_a_place(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert location_of(pipeline, text, verb) == expected
+
+
+def test_a_known_city_tagged_as_an_adjective_before_a_place_noun_is_a_place(pipeline: Pipeline) -> None:
+    text = "The army launched an offensive that targeted the southern Aleppo districts under rebel control."
+    assert [m.text for m in places_in(pipeline, text)[1]] == ["Aleppo"]
