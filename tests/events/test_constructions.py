@@ -369,6 +369,8 @@ def test_actors_of_a_phrase_of_time_or_cause_are_no_target(code: Code) -> None:
         ("Brazil opened an embassy in Kyiv.", ("050", "BRA", "UKR")),
         ("Canada closed its embassy in Caracas on Friday.", ("161", "CAN", "VEN")),
         ("Russia closed the British consulate in St. Petersburg.", ("161", "RUS", "GBR")),
+        # cutting the staff of an embassy reduces relations with its host; a firm's staff cut is no event
+        ("Canada reduced its staff at the embassy in Caracas.", ("161", "CAN", "VEN")),
         # who claims an act as its own did it; acts of violence named by nouns
         ("ISIS claimed the attack on the Iraqi police.", ("190", None, "IRQ")),
         ("The Taliban took credit for the ambush on a Kabul police convoy.", ("180", "AFG", "AFG")),
@@ -414,3 +416,8 @@ def test_a_request_is_not_made_of_the_doer_of_the_act_it_answers(code: Code) -> 
     )
     appeals = [e for e in events if e.cameo.startswith("02")]
     assert appeals and all(e.target is None for e in appeals), [(e.cameo, e.rule, e.target) for e in events]
+
+
+@pytest.mark.slow
+def test_a_firm_cutting_its_staff_is_no_event(code: Code) -> None:
+    assert code("The Kenyan company reduced its staff in Nairobi.") == []
