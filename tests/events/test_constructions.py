@@ -371,6 +371,11 @@ def test_actors_of_a_phrase_of_time_or_cause_are_no_target(code: Code) -> None:
         ("Russia closed the British consulate in St. Petersburg.", ("161", "RUS", "GBR")),
         # cutting the staff of an embassy reduces relations with its host; a firm's staff cut is no event
         ("Canada reduced its staff at the embassy in Caracas.", ("161", "CAN", "VEN")),
+        # "spent the week meeting with X": the parse takes the gerund for a noun; the spender meets
+        (
+            "The Saudi crown prince spent the week meeting with American business leaders.",
+            ("040", "SAU", "USA"),
+        ),
         # who claims an act as its own did it; acts of violence named by nouns
         ("ISIS claimed the attack on the Iraqi police.", ("190", None, "IRQ")),
         ("The Taliban took credit for the ambush on a Kabul police convoy.", ("180", "AFG", "AFG")),

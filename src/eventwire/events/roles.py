@@ -177,6 +177,8 @@ def noun_source(noun: Token) -> Token | None:
     host = _measure_of(noun) or noun  # "made dozens of requests": the light verb's object is "dozens"
     if host.dep_ in OBJECT_DEPS and host.head.pos_ == "VERB" and host.head.lemma_.lower() in LIGHT_VERBS:
         return subject_of(host.head)
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() == "spend" and noun.lower_.endswith("ing"):
+        return subject_of(noun.head)  # "spent the week meeting with X": a gerund the parse took for a noun
     claimant = _claimant(noun)
     if claimant is not None:
         return claimant
