@@ -16,8 +16,8 @@ from eventwire.document import Document
 
 pytestmark = pytest.mark.slow
 
-MIN_F1 = {"lenient": 0.67, "aligned": 0.63}
-"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.678 / 0.638
+MIN_F1 = {"lenient": 0.68, "aligned": 0.64}
+"""Minimums for the dev set (lenient / --aligned), raised to just below the measured 0.686 / 0.647
 (issue 4); a minimum is only ever raised."""
 
 
