@@ -290,3 +290,34 @@ def test_a_name_after_a_noun_for_an_assault_or_targeted_is_a_place(
 def test_a_known_city_tagged_as_an_adjective_before_a_place_noun_is_a_place(pipeline: Pipeline) -> None:
     text = "The army launched an offensive that targeted the southern Aleppo districts under rebel control."
     assert [m.text for m in places_in(pipeline, text)[1]] == ["Aleppo"]
+
+
+# issue 5, item 4 (recall round): a part of a place, a kind-of-place word between a place and its
+# container, a known town naming a thing that the text puts in a part of town
+
+
+def test_the_possessor_of_a_part_noun_is_the_place_not_an_owner(pipeline: Pipeline) -> None:
+    text = (
+        "The army pressed its offensive in the countryside of Idlib, targeting Tal Sultan's southern flank."
+    )
+    assert location_of(pipeline, text, "targeting") == "Tal Sultan"
+
+
+def test_a_kind_of_place_word_between_a_place_and_the_town_near_it(pipeline: Pipeline) -> None:
+    text = "Settlers attacked a farmer near Qalandia refugee camp outside the city of Ramallah."
+    assert location_of(pipeline, text, "attacked") == "Qalandia"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("A bomb exploded in a crowded Kabul market in the Shor Bazaar district on Monday.", "exploded",
+         "Shor Bazaar"),
+        ("Gunmen shot a preacher outside the Masjid Noor mosque in Kisauni on Friday.", "shot", "Kisauni"),
+        ("Militiamen attacked Kakuma village in Turkana district on Friday.", "attacked", "Kakuma"),
+    ],
+)  # fmt: skip
+def test_a_thing_a_town_names_is_in_the_part_of_town_after_it(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert location_of(pipeline, text, verb) == expected

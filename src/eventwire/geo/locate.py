@@ -36,7 +36,11 @@ the southern countryside to Kobane", "Iraq's northern city of *Mosul*", "*Kakata
 northeast of Monrovia"; but "the *Tarbat* area of Hasakah district", where the unit after the second name
 is the larger; nor "*X* town north of Y", where Y is a reference point). A named building gives way to
 the town named right after it ("the Blue Parrot bar in *Tijuana*"), as the event-location annotations
-mark it. Nothing linked means None: the event gets no location rather than the article's country.
+mark it, and a known town naming a thing gives way to the part of town the thing is in ("a Baghdad
+square in the neighbourhood of *X*"; "X village in Y" keeps X). The possessor of a part of a place is
+that place, not an owner ("*X*'s southern flank"); words saying what kind of place a name is do not break
+its containment ("*X* refugee camp near Y"). Nothing linked means None: the event gets no location rather
+than the article's country.
 """
 
 from __future__ import annotations
@@ -222,6 +226,7 @@ def _owner(place: Token) -> bool:
         and head.i != place.i
         and head.pos_ == "NOUN"
         and not is_place_noun(head)
+        and not is_part_noun(head)  # "X's southern flank", "X's eastern perimeter": a part of the place
         and head.lemma_.lower() not in OWNED_PLACE_NOUNS
     )
 
@@ -397,7 +402,36 @@ def locate_event(
         seen.add(id(inner))
         chosen = inner
     town = _town_of_building(chosen, candidates, doc)
-    return town if town is not None else chosen
+    if town is not None:
+        return town
+    inner = _place_of_named_thing(chosen, candidates, doc)
+    return inner if inner is not None else chosen
+
+
+def _place_of_named_thing(
+    chosen: PlaceMention, places: Sequence[PlaceMention], doc: Doc
+) -> PlaceMention | None:
+    """A place that a place noun the chosen name modifies is said to be in, no larger than the chosen one,
+    the first such place, or None: when the chosen name is a known town and the noun no unit of its own
+    ("a Baghdad square in the district of X": the town the square is in, the phrase after it the part of
+    town; "X village in Y" keeps X), or the noun names a building (:data:`BUILDING_NOUNS`: "the Y mosque
+    in X", as :func:`_town_of_building` for a town the gazetteer does not know)."""
+    root = doc[chosen.root]
+    head = root.head
+    if root.dep_ not in {"compound", "nmod", "amod"} or not is_place_noun(head) or head.i < chosen.token_end:
+        return None
+    lemma = head.lemma_.lower()
+    known_town = chosen.place is not None and chosen.place.kind in {"city", "region"}
+    if not ((known_town and lemma not in UNIT_SCALE) or lemma in BUILDING_NOUNS):
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+            continue
+        inside = {t.i for t in prep.subtree}
+        for inner in places:
+            if inner is not chosen and inner.root in inside and _rank(inner) <= _rank(chosen):
+                return inner
+    return None
 
 
 BUILDING_NOUNS = frozenset(
@@ -554,4 +588,5 @@ def _containment_word(token: Token) -> bool:
         or token.like_num
         or token.lower_ in DISTANCE_UNITS
         or is_place_noun(token)
-    )
+        or (token.dep_ in {"compound", "amod"} and is_place_noun(token.head) and token.head.i > token.i)
+    )  # "X refugee camp near Y": a word that says what kind of place
