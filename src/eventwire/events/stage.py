@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -120,21 +122,25 @@ NOT_ASKED_PREPS = frozenset({"in", "as", "over"})
 """Prepositions of phrases beside what a request asks for: "in retaliation for X's move", "as X did"."""
 
 
+def _walk(trigger: Token, enter: Callable[[Token], bool]) -> Iterator[Token]:
+    """``trigger`` and the tokens below it, breadth first, going into a child only when ``enter`` says so:
+    the phrase of one act, without the clauses and phrases the caller leaves out."""
+    frontier = deque([trigger])
+    while frontier:
+        token = frontier.popleft()
+        yield token
+        frontier.extend(c for c in token.children if enter(c))
+
+
 def _asked_tokens(trigger: Token) -> set[int]:
     """The tokens of what a request asks for: its object and complements, not its adverbial clauses or
     phrases of time, cause or manner ("calling for talks in retaliation for X's deployment": not X's)."""
-    out: set[int] = set()
-    frontier = [trigger]
-    while frontier:
-        token = frontier.pop()
-        for c in token.children:
-            if c.dep_ in {"advcl", "relcl", "parataxis", "npadvmod"}:
-                continue
-            if c.dep_ in {"prep", "pcomp"} and c.lower_ in CIRCUMSTANCE_WORDS | NOT_ASKED_PREPS:
-                continue
-            out.add(c.i)
-            frontier.append(c)
-    return out
+
+    def enter(c: Token) -> bool:
+        circumstance = c.dep_ in {"prep", "pcomp"} and c.lower_ in CIRCUMSTANCE_WORDS | NOT_ASKED_PREPS
+        return c.dep_ not in {"advcl", "relcl", "parataxis", "npadvmod"} and not circumstance
+
+    return {t.i for t in _walk(trigger, enter)} - {trigger.i}
 
 
 def _address_requests(doc: Document, events: list[Event]) -> None:
@@ -1010,9 +1016,13 @@ def _foreign_place_target(
     if predicate.cameo[:2] not in PLACE_TARGET_ROOTS or source.country in {None, "IGO"}:
         return None
     skip = {t.i for c in conjuncts(src_head) for t in c.subtree} if src_head is not None else set()
-    frontier = [trigger]
-    while frontier:
-        token = frontier.pop(0)
+
+    def enter(c: Token) -> bool:
+        clause = c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ == "VERB")
+        circumstance = c.dep_ in {"prep", "pcomp", "advcl"} and c.lower_ in CIRCUMSTANCE_WORDS
+        return c.i not in skip and not clause and not circumstance
+
+    for token in _walk(trigger, enter):
         country = doc.place_heads.get(token.i)
         listed = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
         if listed and country is not None:
@@ -1022,12 +1032,6 @@ def _foreign_place_target(
             ent = next((e for e in parsed.ents if e.start <= token.i < e.end), parsed[token.i : token.i + 1])
             span = doc.span(ent.start_char, ent.end_char)
             return Actor(span=span, name=None, country=country, type=None, kind=PLACE_KIND, implicit=True)
-        for c in token.children:
-            if c.i in skip or c.dep_ in CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ == "VERB"):
-                continue
-            if c.dep_ in {"prep", "pcomp", "advcl"} and c.lower_ in CIRCUMSTANCE_WORDS:
-                continue
-            frontier.append(c)
     return None
 
 
