@@ -5,9 +5,10 @@ usage: python benchmarks/event_location.py [--set gold|dev|heldout|train] [--lim
 
 Each record is one sentence, one event verb (the VERB span) and 0-n LOCATION spans: where *that* verb's
 event happened. The sentence goes through the pipeline's read-to-actors stages, ``eventwire.geo.find_places``
-and ``eventwire.geo.locate_event`` (the functions the attributes stage uses) with the verb's token as the
-trigger; the predicted location span is scored against the gold spans: precision (predicted spans that
-match a gold span), recall (gold spans matched), with exact span match and with overlap. Records with no
+and ``eventwire.geo.locate_event_places`` (the functions the attributes stage uses) with the verb's token as
+the trigger; the predicted location spans (the linked place and the places listed with it, as events carry
+them in ``location`` and ``other_locations``) are scored against the gold spans: precision (predicted spans
+that match a gold span), recall (gold spans matched), with exact span match and with overlap. Records with no
 gold location count for precision only (a prediction there is a false positive).
 
 Sets: ``gold`` = the 496 records marked ``source: RELABEL`` (the gold standard); ``dev`` = its even
@@ -18,7 +19,8 @@ the records' token offsets (the character offsets of their LOCATION spans are un
 
 ``--errors`` prints the records scored wrong before the scores: ``overlap`` (the default) those whose
 prediction overlaps no gold span (a wrong place, a place where gold has none, or none where gold has one),
-``exact`` also those whose prediction overlaps a gold span with other boundaries (marked "boundary"), and
+``exact`` also those whose prediction overlaps a gold span with other boundaries (marked "boundary") or that
+miss a place of a list they found another of ("incomplete"), and
 ``missed`` only those with a gold location and no prediction. It refuses ``gold`` and ``heldout`` (the
 held-out half stays unseen).
 """
@@ -36,7 +38,7 @@ from typing import Any
 from corpora import shared_dir
 
 from eventwire import Document
-from eventwire.geo import find_places, locate_event
+from eventwire.geo import find_places, locate_event_places
 from eventwire.resources import Resources
 from eventwire.stages import stage
 
@@ -86,13 +88,17 @@ def load_records(which: str, limit: int = 0, offset: int = 0) -> list[Record]:
     return out
 
 
-def predict(records: Sequence[Record], resources: Resources) -> list[tuple[int, int] | None]:
-    """The location span (original offsets) the pipeline's functions give each record's verb."""
+Spans = tuple[tuple[int, int], ...]
+
+
+def predict(records: Sequence[Record], resources: Resources) -> list[Spans]:
+    """The location spans (original offsets) the pipeline's functions give each record's verb: the linked
+    place and the places listed with it, none when nothing is linked."""
     docs = [Document(doc_id=str(n), original=r.text) for n, r in enumerate(records)]
     for doc in docs:
         stage("clean")(doc, resources)
     stage("nlp").run_batch(docs, resources)
-    out: list[tuple[int, int] | None] = []
+    out: list[Spans] = []
     for record, doc in zip(records, docs, strict=True):
         stage("actors")(doc, resources)
         parsed = doc.nlp
@@ -106,32 +112,24 @@ def predict(records: Sequence[Record], resources: Resources) -> list[tuple[int, 
             None,
         )  # a run of spaces before the verb maps to the verb's offset too
         if trigger is None:
-            out.append(None)
+            out.append(())
             continue
-        found = locate_event(trigger, find_places(doc, resources.geocoder))
-        if found is None:
-            out.append(None)
-        else:
-            span = doc.span(found.start, found.end)
-            out.append((span.start, span.end))
+        found = locate_event_places(trigger, find_places(doc, resources.geocoder))
+        out.append(tuple((span.start, span.end) for span in (doc.span(m.start, m.end) for m in found)))
     return out
 
 
-def score(records: Sequence[Record], predicted: Sequence[tuple[int, int] | None]) -> dict[str, Any]:
+def score(records: Sequence[Record], predicted: Sequence[Spans]) -> dict[str, Any]:
     out: dict[str, Any] = {"records": len(records), "gold_spans": sum(len(r.locations) for r in records)}
-    out["predicted_spans"] = sum(p is not None for p in predicted)
+    out["predicted_spans"] = sum(len(p) for p in predicted)
     for mode in ("exact", "overlap"):
 
         def same(a: tuple[int, int], b: tuple[int, int], mode: str = mode) -> bool:
             return a == b if mode == "exact" else (a[0] < b[1] and b[0] < a[1])
 
-        tp_pred = sum(
-            p is not None and any(same(p, g) for g in r.locations)
-            for r, p in zip(records, predicted, strict=True)
-        )
-        tp_gold = sum(
-            p is not None and same(p, g) for r, p in zip(records, predicted, strict=True) for g in r.locations
-        )
+        pairs = list(zip(records, predicted, strict=True))
+        tp_pred = sum(any(same(p, g) for g in r.locations) for r, spans in pairs for p in spans)
+        tp_gold = sum(any(same(p, g) for p in spans) for r, spans in pairs for g in r.locations)
         precision = tp_pred / out["predicted_spans"] if out["predicted_spans"] else 0.0
         recall = tp_gold / out["gold_spans"] if out["gold_spans"] else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -139,35 +137,38 @@ def score(records: Sequence[Record], predicted: Sequence[tuple[int, int] | None]
     return out
 
 
-def error_kind(record: Record, predicted: tuple[int, int] | None) -> str | None:
-    """How a prediction is wrong: "missed" (gold has a location, none predicted), "spurious" (a prediction
-    where gold has none), "wrong" (overlaps no gold span), "boundary" (overlaps one, other boundaries) or
-    None when it is right."""
-    if predicted is None:
+def error_kind(record: Record, predicted: Spans) -> str | None:
+    """How a record's predictions are wrong: "missed" (gold has a location, none predicted), "spurious" (a
+    prediction where gold has none), "wrong" (a prediction overlaps no gold span), "boundary" (each overlaps
+    one, some with other boundaries), "incomplete" (each is exact, some gold span is not predicted) or None
+    when they are right."""
+    if not predicted:
         return "missed" if record.locations else None
-    if predicted in record.locations:
-        return None
     if not record.locations:
         return "spurious"
-    overlaps = any(predicted[0] < g[1] and g[0] < predicted[1] for g in record.locations)
-    return "boundary" if overlaps else "wrong"
+    gold = record.locations
+    if any(not any(p[0] < g[1] and g[0] < p[1] for g in gold) for p in predicted):
+        return "wrong"
+    if any(p not in gold for p in predicted):
+        return "boundary"
+    return "incomplete" if any(g not in predicted for g in gold) else None
 
 
 ERROR_KINDS = {
     "overlap": frozenset({"missed", "spurious", "wrong"}),
-    "exact": frozenset({"missed", "spurious", "wrong", "boundary"}),
+    "exact": frozenset({"missed", "spurious", "wrong", "boundary", "incomplete"}),
     "missed": frozenset({"missed"}),
 }
 
 
-def print_errors(records: Sequence[Record], predicted: Sequence[tuple[int, int] | None], which: str) -> None:
-    for r, p in zip(records, predicted, strict=True):
-        kind = error_kind(r, p)
+def print_errors(records: Sequence[Record], predicted: Sequence[Spans], which: str) -> None:
+    for r, spans in zip(records, predicted, strict=True):
+        kind = error_kind(r, spans)
         if kind not in ERROR_KINDS[which]:
             continue
         gold = [r.text[s:e] for s, e in r.locations]
-        got = r.text[p[0] : p[1]] if p else None
-        print(f"{kind}: verb {r.text[r.verb[0] : r.verb[1]]!r} gold {gold} got {got!r}")
+        got = [r.text[s:e] for s, e in spans]
+        print(f"{kind}: verb {r.text[r.verb[0] : r.verb[1]]!r} gold {gold} got {got}")
         print(f"    {r.text[:300]!r}")
 
 

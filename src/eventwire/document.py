@@ -118,6 +118,9 @@ class Event:
     date_precision: str | None = None
     date_span: TextSpan | None = None
     location: Location | None = None
+    other_locations: list[Location] = field(default_factory=list)
+    """Further places named in one list with ``location`` ("attacked the villages of X, Y and Z"): the
+    event happened in each."""
     status: str = "asserted"
     attributed_to: TextSpan | None = None
     quantities: list[Quantity] = field(default_factory=list)
@@ -147,6 +150,7 @@ class Event:
             "date_precision": self.date_precision,
             "date_span": self.date_span.to_json() if self.date_span else None,
             "location": self.location.to_json() if self.location else None,
+            "other_locations": [loc.to_json() for loc in self.other_locations],
             "status": self.status,
             "attributed_to": self.attributed_to.to_json() if self.attributed_to else None,
             "quantities": [q.to_json() for q in self.quantities],

@@ -189,3 +189,13 @@ def test_pipeline_gives_the_event_its_location(pipeline: Pipeline) -> None:
     assert located, [e.to_json() for e in doc.events]
     loc = located[0]
     assert loc.span.text == "Kidal" and loc.country == "MLI" and loc.lat is not None
+
+
+def test_an_event_in_several_listed_places_carries_each(pipeline: Pipeline) -> None:
+    text = "Government troops attacked the towns of Kasulu and Ngara in western Tanzania on Sunday."
+    doc = pipeline(Document(doc_id="t", original=text))
+    attack = next(e for e in doc.events if e.cameo_root == "19")
+    assert attack.location is not None and attack.location.span.text == "Kasulu"
+    assert [loc.span.text for loc in attack.other_locations] == ["Ngara"]
+    listed = attack.to_json()["other_locations"][0]
+    assert (listed["country"], text[listed["start"] : listed["end"]]) == ("TZA", "Ngara")

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 from eventwire.document import Document
-from eventwire.geo import PlaceMention, find_places, locate_event
+from eventwire.geo import PlaceMention, find_places, locate_event, locate_event_places
 from eventwire.pipeline import Pipeline
 from eventwire.stages import stage
 
@@ -33,6 +33,15 @@ def location_of(pipeline: Pipeline, text: str, verb: str) -> str | None:
     trigger = next(t for t in doc.nlp if t.text == verb)
     found = locate_event(trigger, places)
     return found.text if found is not None else None
+
+
+def locations_of(pipeline: Pipeline, text: str, verb: str) -> list[str]:
+    """The texts of every place located for the first token ``verb``: the linked one, then those listed
+    with it."""
+    doc, places = places_in(pipeline, text)
+    assert doc.nlp is not None
+    trigger = next(t for t in doc.nlp if t.text == verb)
+    return [m.text for m in locate_event_places(trigger, places)]
 
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"

@@ -39,11 +39,24 @@ def test_train_records_from_an_offset(event_location: ModuleType) -> None:
 
 def test_error_kinds(event_location: ModuleType) -> None:
     record = event_location.Record("Troops fired in Gao town.", (7, 12), ((16, 19),))
+    listed = event_location.Record("Troops fired in Gao and Kidal.", (7, 12), ((16, 19), (24, 29)))
     none = event_location.Record("Troops fired.", (7, 12), ())
     kind = event_location.error_kind
-    assert kind(record, (16, 19)) is None
-    assert kind(record, (16, 24)) == "boundary"
-    assert kind(record, (0, 6)) == "wrong"
-    assert kind(record, None) == "missed"
-    assert kind(none, (0, 6)) == "spurious"
-    assert kind(none, None) is None
+    assert kind(record, ((16, 19),)) is None
+    assert kind(record, ((16, 24),)) == "boundary"
+    assert kind(record, ((0, 6),)) == "wrong"
+    assert kind(record, ((16, 19), (0, 6))) == "wrong"
+    assert kind(record, ()) == "missed"
+    assert kind(listed, ((16, 19),)) == "incomplete"
+    assert kind(listed, ((24, 29), (16, 19))) is None
+    assert kind(none, ((0, 6),)) == "spurious"
+    assert kind(none, ()) is None
+
+
+def test_listed_places_score_each(event_location: ModuleType) -> None:
+    listed = event_location.Record("Troops fired in Gao and Kidal.", (7, 12), ((16, 19), (24, 29)))
+    one = event_location.score([listed], [((16, 19),)])
+    assert one["exact"]["precision"] == 1.0 and one["exact"]["recall"] == 0.5
+    both = event_location.score([listed], [((16, 19), (24, 29), (0, 6))])
+    assert both["predicted_spans"] == 3 and both["exact"]["recall"] == 1.0
+    assert both["exact"]["precision"] == 2 / 3

@@ -71,8 +71,8 @@ SCORER_FIELDS = (
 )  # fmt: skip
 RECORD_FIELDS = (
     "id", "doc", "cameo", "cameo_root", "plover", "goldstein", "quad_class", "source", "target", "date",
-    "date_precision", "date_span", "location", "status", "attributed_to", "quantities", "evidence", "trigger",
-    "other_mentions", "confidence", "rule",
+    "date_precision", "date_span", "location", "other_locations", "status", "attributed_to", "quantities",
+    "evidence", "trigger", "other_mentions", "confidence", "rule",
 )  # fmt: skip
 ACTOR_FIELDS = {"text", "name", "country", "type", "start", "end", "implicit"}
 SPAN_FIELDS = {"text", "start", "end"}
@@ -101,6 +101,7 @@ def test_jsonl_record_carries_the_scorer_fields() -> None:
                              "implicit": False}  # fmt: skip
     assert rec["date"] == "2021-05" and rec["date_precision"] == "month"
     assert rec["location"]["country"] == "MLI" and rec["location"]["name"] == "Mali"
+    assert rec["other_locations"] == []
     assert rec["status"] == "reported"
     assert set(rec["attributed_to"]) == SPAN_FIELDS and rec["attributed_to"]["text"] == "the agency"
     qty = ORIGINAL.index("1,000 mercenaries")

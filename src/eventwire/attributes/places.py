@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.document import Document, Event, Location
-from eventwire.geo import Geocoder, GeoContext, Place, PlaceMention, locate_event
+from eventwire.geo import Geocoder, GeoContext, Place, PlaceMention, locate_event_places
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["POINT_KINDS", "TARGET_PLACE_ROOTS", "Place", "event_location", "geocode"]
+__all__ = ["POINT_KINDS", "TARGET_PLACE_ROOTS", "Place", "event_locations", "geocode"]
 
 POINT_KINDS = frozenset({"city"})
 """Place kinds whose coordinates are given with an event location; areas get none."""
@@ -28,16 +28,18 @@ TARGET_PLACE_ROOTS = frozenset({"04", "18", "19", "20"})
 a place that is the event's target stands for an actor ("sanctions against Iran") and is not taken."""
 
 
-def event_location(
+def event_locations(
     doc: Document, event: Event, trigger: Token, places: Sequence[PlaceMention]
-) -> Location | None:
-    """The event's location from the document's place mentions, or None when the parse links none."""
+) -> list[Location]:
+    """The event's locations from the document's place mentions: the place the parse links to the trigger,
+    then the places listed with it; empty when the parse links none."""
     actors = [event.source] if event.cameo_root in TARGET_PLACE_ROOTS else [event.source, event.target]
     actor_spans = {(a.span.start, a.span.end) for a in actors if a is not None}
     exclude = {(m.start, m.end) for m in places if _original(doc, m) in actor_spans}
-    found = locate_event(trigger, places, exclude)
-    if found is None:
-        return None
+    return [_location(doc, found) for found in locate_event_places(trigger, places, exclude)]
+
+
+def _location(doc: Document, found: PlaceMention) -> Location:
     span = doc.span(found.start, found.end)
     place = found.place
     if place is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.attributes.dates import find_dates
-from eventwire.attributes.places import event_location
+from eventwire.attributes.places import event_locations
 from eventwire.attributes.quantities import find_quantities
 from eventwire.attributes.status import decide_status
 from eventwire.document import Document, Event, Quantity
@@ -45,7 +45,9 @@ def add_attributes(doc: Document, resources: Resources) -> None:
         if event.cameo_root in LOCATION_ROOTS:
             if places is None:
                 places = find_places(doc, resources.geocoder)
-            event.location = event_location(doc, event, trigger, places)
+            located = event_locations(doc, event, trigger, places)
+            event.location = located[0] if located else None
+            event.other_locations = located[1:]
         event.quantities = _quantities(doc, sent)
 
 

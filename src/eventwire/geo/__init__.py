@@ -3,7 +3,8 @@
 Public API: :class:`Place`, :class:`PlaceGazetteer` (the packaged place names), :class:`CountryShapes`
 (country outlines, point in country), :class:`Geocoder` and :class:`GeoContext` (name + article -> place),
 :func:`find_places` and :class:`PlaceMention` (a document's place mentions, told apart from actors),
-:func:`locate_event` (the place where the event of a trigger word happened), :func:`load_geocoder`.
+:func:`locate_event` (the place where the event of a trigger word happened), :func:`locate_event_places`
+(that place and the places listed with it), :func:`load_geocoder`.
 Nothing is loaded at import time.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from eventwire.geo.gazetteer import Place, PlaceGazetteer, PlaceKind, place_key
 from eventwire.geo.geocoder import Geocoder, GeoContext
-from eventwire.geo.locate import locate_event
+from eventwire.geo.locate import listed_with, locate_event, locate_event_places
 from eventwire.geo.mentions import PlaceMention, PlaceUse, find_places
 from eventwire.geo.shapes import CountryShapes
 from eventwire.knowledge.gazetteer import Gazetteer
@@ -26,8 +27,10 @@ __all__ = [
     "PlaceMention",
     "PlaceUse",
     "find_places",
+    "listed_with",
     "load_geocoder",
     "locate_event",
+    "locate_event_places",
     "place_key",
 ]
 

@@ -408,6 +408,77 @@ def locate_event(
     return inner if inner is not None else chosen
 
 
+def locate_event_places(
+    trigger: Token, places: Sequence[PlaceMention], exclude: Collection[tuple[int, int]] = ()
+) -> list[PlaceMention]:
+    """Every place mention naming where the trigger's event happened: the one :func:`locate_event` links,
+    then the places named in one list with it (:func:`listed_with`: "attacked the villages of X, Y and Z",
+    "protested in X and in Y"), in text order; empty when nothing is linked."""
+    chosen = locate_event(trigger, places, exclude)
+    if chosen is None:
+        return []
+    doc = trigger.doc
+    sent = trigger.sent
+    candidates = [
+        m
+        for m in places
+        if m.use == "place"
+        and sent.start <= m.root < sent.end
+        and (m.start, m.end) not in exclude
+        and not in_hyphenated_modifier(doc, m.token_end)
+    ]
+    return [chosen, *listed_with(chosen, candidates, doc)]
+
+
+LIST_PREPS = frozenset({"in", "at", "near", "inside", "outside", "on", "into"})
+"""Prepositions whose phrases, joined by "and", place one event in several places ("in X and in Y")."""
+
+
+def listed_with(chosen: PlaceMention, places: Sequence[PlaceMention], doc: Doc) -> list[PlaceMention]:
+    """The places the parse coordinates with ``chosen`` (conjuncts of one list: "the towns of X, Y and Z",
+    "X village and Y village", "in X and in Y"), in text order. The event-location annotations mark every
+    place of such a list as where the event happened."""
+    joined = _conjuncts(_list_anchors(doc[chosen.root]))
+    out = []
+    for other in places:
+        if other is chosen or (other.token_start < chosen.token_end and chosen.token_start < other.token_end):
+            continue
+        if any(t.i in joined for t in _list_anchors(doc[other.root])):
+            out.append(other)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _list_anchors(root: Token) -> list[Token]:
+    """The tokens a place name takes part in a list through: its head word, the place noun it names
+    ("X village", "the town of X"), and a locative preposition it is the object of ("in X")."""
+    anchors = [root]
+    token = root
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and is_place_noun(token.head):
+        token = token.head  # "Akida village and Mbuta village"
+        anchors.append(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and is_place_noun(token.head.head):
+        token = token.head.head  # "the town of X and the town of Y"
+        anchors.append(token)
+    if token.dep_ == "pobj" and token.head.lower_ in LIST_PREPS:
+        anchors.append(token.head)  # "in X and in Y"
+    return anchors
+
+
+def _conjuncts(anchors: Sequence[Token]) -> set[int]:
+    """Token indices of every conjunct in the lists the anchors belong to, the anchors left out."""
+    out: set[int] = set()
+    for anchor in anchors:
+        top = anchor
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        stack = [top]
+        while stack:
+            token = stack.pop()
+            out.add(token.i)
+            stack.extend(c for c in token.children if c.dep_ == "conj")
+    return out - {a.i for a in anchors}
+
+
 def _place_of_named_thing(
     chosen: PlaceMention, places: Sequence[PlaceMention], doc: Doc
 ) -> PlaceMention | None:

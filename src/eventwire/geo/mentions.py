@@ -446,7 +446,7 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         and head.head.lower_ in STRONG_LOCATIVE_PREPS | {"to", "into"}
     ):
         return True  # "marched to the Sydney offices", "in the Manbij campaign"
-    if root.dep_ == "conj" and head.ent_type_ == root.ent_type_ and head.i < root.i:
+    if root.dep_ == "conj" and head.i < root.i and (head.ent_type_ == root.ent_type_ or _named_as_place(ent)):
         return _placed_by_syntax(head.doc[head.i : head.i + 1], known, labelled)  # "the towns of X and Y"
     if root.dep_ == "pobj" and head.lower_ == "of" and (is_place_noun(head.head) or is_part_noun(head.head)):
         return True  # "the town of Bakwa", "the northern perimeter of Saraf"
@@ -462,8 +462,12 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
 
 
 def _named_as_place(span: Span) -> bool:
-    """The name follows a place noun and "of" ("the village of Qarmish"): a place whatever its label."""
+    """The name follows a place noun and "of" ("the village of Qarmish"), or is listed after one ("the
+    towns of X, Y and Z": the model labels each name of such a list as it will): a place whatever its
+    label."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
     return root.dep_ == "pobj" and root.head.lower_ == "of" and is_place_noun(root.head.head)
 
 

@@ -87,7 +87,8 @@ def _absorb(keep: Event, other: Event) -> None:
     keep.date = keep.date or other.date
     keep.date_precision = keep.date_precision or other.date_precision
     keep.date_span = keep.date_span or other.date_span
-    keep.location = keep.location or other.location
+    if keep.location is None:
+        keep.location, keep.other_locations = other.location, other.other_locations
     keep.attributed_to = keep.attributed_to or other.attributed_to
     if not keep.quantities:
         keep.quantities = other.quantities

@@ -13,6 +13,7 @@ def event_spans(event: Event) -> list[TextSpan]:
     spans += [q.span for q in event.quantities]
     if event.location is not None:
         spans.append(event.location.span)
+    spans += [loc.span for loc in event.other_locations]
     if event.attributed_to is not None:
         spans.append(event.attributed_to)
     if event.date_span is not None:

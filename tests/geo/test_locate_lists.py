@@ -1,0 +1,41 @@
+"""Events located in several places: the places a list names together with the linked one ("the villages
+of X, Y and Z", "in X and in Y"), whatever label the model gives each name of the list; places named
+beside the list but not in it are not added."""
+
+from __future__ import annotations
+
+import pytest
+from tests.geo.helpers import locations_of
+
+from eventwire.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            "Gunmen raided the villages of Tabora, Kasulu and Ngara on Sunday.",
+            "raided",
+            ["Tabora", "Kasulu", "Ngara"],
+        ),
+        ("Students protested in Lyon and in Grenoble on Tuesday.", "protested", ["Lyon", "Grenoble"]),
+        ("Rebels burned Kimbo village and Lasso village on Friday.", "burned", ["Kimbo", "Lasso"]),
+        ("Troops shelled Kobane and Raqqa after talks in Geneva.", "shelled", ["Kobane", "Raqqa"]),
+    ],
+)
+def test_every_place_of_a_list_locates_the_event(
+    pipeline: Pipeline, text: str, verb: str, expected: list[str]
+) -> None:
+    assert locations_of(pipeline, text, verb) == expected
+
+
+def test_a_place_outside_the_list_is_not_added(pipeline: Pipeline) -> None:
+    text = "Police arrested ten men in Mombasa after a riot in Nairobi."
+    assert locations_of(pipeline, text, "arrested") == ["Mombasa"]
+
+
+def test_no_linked_place_means_no_list(pipeline: Pipeline) -> None:
+    text = "The minister said Kenya and Uganda would sign the treaty."
+    assert locations_of(pipeline, text, "said") == []
