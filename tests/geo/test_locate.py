@@ -144,3 +144,8 @@ def test_the_place_a_verb_in_a_phrase_takes_locates_the_act(
 def test_a_participle_that_modifies_a_noun_takes_the_place_of_its_phrase(pipeline: Pipeline) -> None:
     text = "Shiite-dominated police units in Diyala were accused of abuses."
     assert _location(pipeline, text, "dominated") == "Diyala"
+
+
+def test_a_village_of_a_larger_unit_keeps_the_village(pipeline: Pipeline) -> None:
+    text = "Five farmers were killed in Dogon Daji village of Tambuwal LGA of Sokoto State on Monday."
+    assert _location(pipeline, text, "killed") == "Dogon Daji"

@@ -23,6 +23,11 @@ pytestmark = pytest.mark.slow
         ("Students protested in Lyon and in Grenoble on Tuesday.", "protested", ["Lyon", "Grenoble"]),
         ("Rebels burned Kimbo village and Lasso village on Friday.", "burned", ["Kimbo", "Lasso"]),
         ("Troops shelled Kobane and Raqqa after talks in Geneva.", "shelled", ["Kobane", "Raqqa"]),
+        (
+            "Gunmen attacked farms in the Mokwa and Bida local government areas on Friday.",
+            "attacked",
+            ["Mokwa", "Bida"],
+        ),
     ],
 )
 def test_every_place_of_a_list_locates_the_event(
@@ -39,3 +44,8 @@ def test_a_place_outside_the_list_is_not_added(pipeline: Pipeline) -> None:
 def test_no_linked_place_means_no_list(pipeline: Pipeline) -> None:
     text = "The minister said Kenya and Uganda would sign the treaty."
     assert locations_of(pipeline, text, "said") == []
+
+
+def test_words_for_a_people_make_no_list_of_places(pipeline: Pipeline) -> None:
+    text = "Gunmen burned the Kurdish and Arab villages on Monday."
+    assert locations_of(pipeline, text, "burned") == []

@@ -599,7 +599,7 @@ def _contained(outer: PlaceMention, places: Sequence[PlaceMention], doc: Doc) ->
 UNIT_SCALE: Mapping[str, int] = MappingProxyType(
     {"neighbourhood": 0, "neighborhood": 0, "quarter": 0, "suburb": 0, "area": 1, "village": 1, "town": 1,
      "city": 2, "municipality": 2, "district": 3, "county": 3, "province": 4, "governorate": 4,
-     "region": 4, "state": 4, "prefecture": 4}
+     "region": 4, "state": 4, "prefecture": 4, "lga": 3, "commune": 2, "township": 2}
 )  # fmt: skip
 """Sizes of the units place nouns name, to read "the X area of Y district" (Y is the larger) apart from
 "the Y neighbourhood of X" (X is inside Y)."""
@@ -617,10 +617,14 @@ def _measured_from(between: Span) -> bool:
 
 
 def _larger_unit_follows(between: Span, inner: PlaceMention, doc: Doc) -> bool:
-    """The inner place is followed by a noun naming a larger unit than the noun before it ("the Ghat area
-    of Doda district"): it is the larger place, not one inside."""
+    """The inner place is followed by, or ends with, a noun naming a larger unit than the noun before it
+    ("the Ghat area of Doda district", "X village of Konduga LGA"): it is the larger place, not one
+    inside."""
     before = [UNIT_SCALE[t.lemma_.lower()] for t in between if t.lemma_.lower() in UNIT_SCALE]
+    last = doc[inner.token_end - 1]
     after = doc[inner.token_end] if inner.token_end < len(doc) else None
+    if inner.token_end - inner.token_start > 1 and last.lemma_.lower() in UNIT_SCALE:
+        after = last
     if not before or after is None or after.lemma_.lower() not in UNIT_SCALE:
         return False
     return UNIT_SCALE[after.lemma_.lower()] > max(before)

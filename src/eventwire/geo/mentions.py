@@ -335,10 +335,11 @@ PLACE_NOUNS = frozenset(
      "crossing", "checkpoint", "station", "hotel", "compound", "refinery", "plant", "field", "oilfield",
      "point", "post", "outpost", "hill", "farm", "junction", "roundabout", "zone", "stronghold", "enclave",
      "settlement", "commune", "township", "locality", "ward", "canton", "mountaintop", "hilltop", "forest",
-     "resort", "islet", "gorge"}
+     "resort", "islet", "gorge", "lga"}
 )  # fmt: skip
 """Nouns that make the name they modify or follow a place: "Khanasir town", "the town of Bakwa", "the
-Al-Nur hospital". A name so placed counts as a place mention whatever label the small model gave it."""
+Al-Nur hospital" ("LGA": a Nigerian local government area). A name so placed counts as a place mention
+whatever label the small model gave it."""
 STRONG_LOCATIVE_PREPS = frozenset(
     {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "into", "within", "towards",
      "toward"}
@@ -463,12 +464,22 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
 
 def _named_as_place(span: Span) -> bool:
     """The name follows a place noun and "of" ("the village of Qarmish"), or is listed after one ("the
-    towns of X, Y and Z": the model labels each name of such a list as it will): a place whatever its
-    label."""
+    towns of X, Y and Z") or before one ("the X and Y districts"): the model labels each name of such a
+    list as it will; a place whatever its label. Words for a faith or a people make no such list ("the
+    Kurdish and Arab villages")."""
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and is_place_noun(root.head.head)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and is_place_noun(root.head.head):
+        return True
+    return (
+        root.i != span.root.i
+        and root.dep_ in {"compound", "nmod"}
+        and root.head.i > span.root.i
+        and is_place_noun(root.head)
+        and root.text[:1].isupper()
+        and not any(t.lower_ in GROUP_WORDS for t in (*span, root))
+    )
 
 
 GROUP_WORDS = frozenset(
