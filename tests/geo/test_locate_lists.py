@@ -24,6 +24,11 @@ pytestmark = pytest.mark.slow
         ("Rebels burned Kimbo village and Lasso village on Friday.", "burned", ["Kimbo", "Lasso"]),
         ("Troops shelled Kobane and Raqqa after talks in Geneva.", "shelled", ["Kobane", "Raqqa"]),
         (
+            "Jets struck rebel positions at Kafr Ruma, Binnish and Idlib City on Saturday.",
+            "struck",
+            ["Kafr Ruma", "Binnish", "Idlib City"],
+        ),
+        (
             "Gunmen attacked farms in the Mokwa and Bida local government areas on Friday.",
             "attacked",
             ["Mokwa", "Bida"],

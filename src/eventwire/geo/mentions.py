@@ -447,7 +447,7 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         and head.head.lower_ in STRONG_LOCATIVE_PREPS | {"to", "into"}
     ):
         return True  # "marched to the Sydney offices", "in the Manbij campaign"
-    if root.dep_ == "conj" and head.i < root.i and (head.ent_type_ == root.ent_type_ or _named_as_place(ent)):
+    if root.dep_ == "conj" and head.i < root.i:
         return _placed_by_syntax(head.doc[head.i : head.i + 1], known, labelled)  # "the towns of X and Y"
     if root.dep_ == "pobj" and head.lower_ == "of" and (is_place_noun(head.head) or is_part_noun(head.head)):
         return True  # "the town of Bakwa", "the northern perimeter of Saraf"
@@ -500,6 +500,8 @@ def _norp_place(span: Span) -> bool:
     if any(t.lower_ in GROUP_WORDS for t in span) or not _capitalised(span):
         return False
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "at X, Y and Z"
     return _named_before_place_noun(span) or (
         root.dep_ == "pobj" and root.head.lower_ in STRONG_LOCATIVE_PREPS
     )
