@@ -149,3 +149,12 @@ def test_a_participle_that_modifies_a_noun_takes_the_place_of_its_phrase(pipelin
 def test_a_village_of_a_larger_unit_keeps_the_village(pipeline: Pipeline) -> None:
     text = "Five farmers were killed in Dogon Daji village of Tambuwal LGA of Sokoto State on Monday."
     assert _location(pipeline, text, "killed") == "Dogon Daji"
+
+
+def test_a_place_in_the_triggers_own_phrase_comes_before_one_above_it(pipeline: Pipeline) -> None:
+    text = (
+        "The army launched an offensive in Hama province on Monday, targeting rebel positions northeast of "
+        "Kafr Zita."
+    )
+    assert _location(pipeline, text, "targeting") == "Kafr Zita"
+    assert _location(pipeline, text, "launched") == "Hama"

@@ -29,10 +29,11 @@ phrase of the reporting verb whose clause holds the trigger ("a police source in
 four") locates the event at :data:`SOURCE_COST` extra, when nothing in the report itself does.
 A phrase that opens the sentence ("*In Vienna*, 200,000 people marched") links as if it hung from the
 sentence's root, wherever the parse put it, for the clause a reporting verb takes too ("In *Jericho*, police
-said a man was shot"). Areas cost more (:data:`AREA_COST`); among linked places the
-cheapest wins, at equal cost the most specific (a city before a region before a country: "in the Belarus
-capital *Minsk*"). The winner then gives way to a place the text puts inside it ("near *Sirrin* town in
-the southern countryside to Kobane", "Iraq's northern city of *Mosul*", "*Kakata*, 60 kilometers
+said a man was shot"). Areas cost more (:data:`AREA_COST`); among linked places those in the trigger's own
+phrase come first ("launched an offensive in X province, targeting positions near *Y*": Y for "targeting"),
+then the cheapest wins, at equal cost the most specific (a city before a region before a country: "in the
+Belarus capital *Minsk*"). The winner then gives way to a place the text puts inside it ("near *Sirrin* town
+in the southern countryside to Kobane", "Iraq's northern city of *Mosul*", "*Kakata*, 60 kilometers
 northeast of Monrovia"; but "the *Tarbat* area of Hasakah district", where the unit after the second name
 is the larger; nor "*X* town north of Y", where Y is a reference point). A named building gives way to
 the town named right after it ("the Blue Parrot bar in *Tijuana*"), as the event-location annotations
@@ -374,7 +375,7 @@ def locate_event(
 
     ``places`` are the document's place mentions (clean-text offsets); ``exclude`` lists ``(start, end)``
     clean-text spans not to take (the event's actors, when a place stands for one)."""
-    best: tuple[float, int, int] | None = None
+    best: tuple[int, float, int, int] | None = None
     chosen = None
     sent = trigger.sent
     doc = trigger.doc
@@ -387,7 +388,8 @@ def locate_event(
         if cost is None:
             continue
         kind = mention.place.kind if mention.place is not None else None
-        key = (cost + AREA_COST.get(kind, 0.0), KIND_RANK[kind], mention.start)
+        own = 0 if _in_phrase(trigger, doc[mention.root]) else 1
+        key = (own, cost + AREA_COST.get(kind, 0.0), KIND_RANK[kind], mention.start)
         if best is None or key < best:
             best, chosen = key, mention
     if chosen is None:
@@ -477,6 +479,13 @@ def _conjuncts(anchors: Sequence[Token]) -> set[int]:
             out.add(token.i)
             stack.extend(c for c in token.children if c.dep_ == "conj")
     return out - {a.i for a in anchors}
+
+
+def _in_phrase(trigger: Token, place_root: Token) -> bool:
+    """The place is in the trigger's own phrase (the trigger is above it in the parse): it tells where the
+    trigger's act happened more closely than a place reached by going up from the trigger ("launched an
+    offensive in X province, targeting positions near *Y*": Y for "targeting")."""
+    return any(t.i == trigger.i for t in _ancestors(place_root))
 
 
 def _place_of_named_thing(
