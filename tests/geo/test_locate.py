@@ -158,3 +158,30 @@ def test_a_place_in_the_triggers_own_phrase_comes_before_one_above_it(pipeline: 
     )
     assert _location(pipeline, text, "targeting") == "Kafr Zita"
     assert _location(pipeline, text, "launched") == "Hama"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            "Troops entered the 3000 Apartment Project under a smoke screen.",
+            "entered",
+            "3000 Apartment Project",
+        ),
+        (
+            "Eight villagers were wounded by mortar fire in the Nakial sector about 120 kilometers north of "
+            "Srinagar, officials said.",
+            "wounded",
+            "Nakial",
+        ),
+    ],
+)
+def test_names_the_parse_splits_off(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    """A count that opens a name ("the 3000 Apartment Project") is part of it; a name the parser took for
+    an adjective of a place noun ("the Nakial sector") is a place."""
+    assert _location(pipeline, text, verb) == expected
+
+
+def test_a_year_before_a_name_is_not_part_of_it(pipeline: Pipeline) -> None:
+    text = "Veterans of the 1991 Gulf War marched in Kuwait City on Monday."
+    assert _location(pipeline, text, "marched") == "Kuwait City"

@@ -482,10 +482,13 @@ def _conjuncts(anchors: Sequence[Token]) -> set[int]:
 
 
 def _in_phrase(trigger: Token, place_root: Token) -> bool:
-    """The place is in the trigger's own phrase (the trigger is above it in the parse): it tells where the
-    trigger's act happened more closely than a place reached by going up from the trigger ("launched an
-    offensive in X province, targeting positions near *Y*": Y for "targeting")."""
-    return any(t.i == trigger.i for t in _ancestors(place_root))
+    """The place is in the trigger's own phrase (the trigger is above it in the parse, with no relative or
+    adverbial clause between them): it tells where the trigger's act happened more closely than a place
+    reached by going up from the trigger ("launched an offensive in X province, targeting positions near
+    *Y*": Y for "targeting"; not "to enter the village located near the *X* river")."""
+    chain = _ancestors(place_root)
+    below = next((n for n, t in enumerate(chain) if t.i == trigger.i), None)
+    return below is not None and not any(t.dep_ in CLAUSE_DEPS for t in chain[:below])
 
 
 def _place_of_named_thing(

@@ -150,6 +150,28 @@ def _name_part(span: Span) -> Span:
     return doc[start:end]
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _numbered(name: Span) -> Span:
+    """The name with the number that opens it ("the 1070 Housing Project", "the 3000 Apartment Project"): a
+    number the parse attaches to a name of several capitalised words as a count is part of it; a year is
+    not ("the 2014 Gaza war")."""
+    doc = name.doc
+    before = doc[name.start - 1] if name.start > name.sent.start else None
+    if (
+        before is not None
+        and before.text.isdigit()
+        and not _YEAR.fullmatch(before.text)
+        and before.dep_ == "nummod"
+        and name.start <= before.head.i < name.end
+        and len(name) > 1
+        and all(t.text[:1].isupper() or t.is_punct for t in name)
+    ):
+        return doc[before.i : name.end]
+    return name
+
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 BARE_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "left", "right"}
@@ -438,6 +460,8 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         return root.dep_ in OBJECT_DEPS and (root.dep_ != "pobj" or head.lower_ in LOCATIVE_PREPS)
     if root.dep_ in {"compound", "appos", "nmod"} and is_place_noun(head):
         return True  # "Khanasir town", "the capital, Baku"
+    if root.dep_ == "amod" and is_place_noun(head) and head.tag_ == "NN" and head.i == ent.end:
+        return True  # "the Nakial sector": a name the parser took for an adjective
     if known and root.dep_ == "poss" and is_place_noun(head):
         return True  # "Grozny's streets"
     if (
@@ -910,7 +934,7 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             if whole is None:
                 continue  # "Farah" in "Mohamed Farah Aidid": part of a longer name that is no place
             span = whole
-        name = _name_part(span)
+        name = _numbered(_name_part(span))
         tokens = set(range(min(span.start, name.start), max(span.end, name.end)))
         if tokens & covered:
             continue  # part of a longer name already taken ("Baghdad International Airport")
