@@ -174,11 +174,23 @@ def test_a_place_in_the_triggers_own_phrase_comes_before_one_above_it(pipeline: 
             "wounded",
             "Nakial",
         ),
+        (
+            "Jets struck a group of rebels in the Idlib countryside, killing a dozen militants near the town "
+            "of Sirmeen.",
+            "killing",
+            "Sirmeen",
+        ),
+        (
+            "Five civilians were killed in a night raid on Ngabe, a village in the central Plateaux region.",
+            "killed",
+            "Ngabe",
+        ),
     ],
 )
 def test_names_the_parse_splits_off(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
     """A count that opens a name ("the 3000 Apartment Project") is part of it; a name the parser took for
-    an adjective of a place noun ("the Nakial sector") is a place."""
+    an adjective of a place noun ("the Nakial sector") is a place, and so are a name the model labelled as a
+    number ("Sirmeen" as CARDINAL) and one a place noun stands in apposition to ("Ngabe, a village in")."""
     assert _location(pipeline, text, verb) == expected
 
 

@@ -460,6 +460,8 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         return root.dep_ in OBJECT_DEPS and (root.dep_ != "pobj" or head.lower_ in LOCATIVE_PREPS)
     if root.dep_ in {"compound", "appos", "nmod"} and is_place_noun(head):
         return True  # "Khanasir town", "the capital, Baku"
+    if any(c.dep_ == "appos" and is_place_noun(c) and c.i > ent.end for c in root.children):
+        return True  # "Ngabe, a village in the Plateaux region"
     if root.dep_ == "amod" and is_place_noun(head) and head.tag_ == "NN" and head.i == ent.end:
         return True  # "the Nakial sector": a name the parser took for an adjective
     if known and root.dep_ == "poss" and is_place_noun(head):
@@ -744,9 +746,14 @@ def _unlabelled_names(parsed: Doc) -> list[Span]:
     return out
 
 
+NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+"""Labels for numbers: a capitalised word of letters under one of them is a name the model mislabelled
+("near the town of Sirmeen" as CARDINAL), taken as if unlabelled."""
+
+
 def _bare_name_word(token: Token) -> bool:
     return (
-        token.ent_type_ == ""
+        (token.ent_type_ == "" or token.ent_type_ in NUMBER_LABELS)
         and token.pos_ == "PROPN"
         and token.text[:1].isupper()
         and _APOSTROPHES.sub("", token.text).replace("-", "").isalpha()
