@@ -197,3 +197,17 @@ def test_names_the_parse_splits_off(pipeline: Pipeline, text: str, verb: str, ex
 def test_a_year_before_a_name_is_not_part_of_it(pipeline: Pipeline) -> None:
     text = "Veterans of the 1991 Gulf War marched in Kuwait City on Monday."
     assert _location(pipeline, text, "marched") == "Kuwait City"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("A car bomb rocked the Beirut southern suburb of Haret Hreik on Thursday.", "rocked", "Haret Hreik"),
+        ("A sergeant was shot dead in Baghdad's mainly Shiite neighborhood of Kamaliya.", "shot", "Kamaliya"),
+    ],
+)
+def test_a_part_of_a_known_town_named_after_of(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    """A known town that modifies a place noun whose "of" names an unknown place contains that place."""
+    assert _location(pipeline, text, verb) == expected

@@ -580,7 +580,9 @@ def _contained(outer: PlaceMention, places: Sequence[PlaceMention], doc: Doc) ->
         if inner.token_end <= outer.token_start:
             between = doc[inner.token_end : outer.token_start]
             joined = any(t.lower_ in CONTAINMENT_PREPS or t.text == "," for t in between) or (
-                no_larger and any(t.lower_ == "of" for t in between)
+                no_larger
+                and any(t.lower_ == "of" for t in between)
+                and not _town_names_unit(inner, outer, doc)
             )
         elif outer.token_end <= inner.token_start:
             between = doc[outer.token_end : inner.token_start]
@@ -606,6 +608,21 @@ def _contained(outer: PlaceMention, places: Sequence[PlaceMention], doc: Doc) ->
             if best is None or len(between) < best[0]:
                 best = (len(between), inner)
     return best[1] if best is not None else None
+
+
+def _town_names_unit(town: PlaceMention, unit: PlaceMention, doc: Doc) -> bool:
+    """A known town modifies the place noun whose "of" names an unknown place: the place is a part of the
+    town ("the Beirut southern suburb of *X*", "Baghdad's Shiite neighbourhood of *X*"), not the town part of
+    it (an unknown name does: "the Ghat area of Doda district")."""
+    head = doc[town.root].head
+    return (
+        town.place is not None
+        and town.place.kind in {"city", "region"}
+        and unit.place is None
+        and doc[town.root].dep_ in {"compound", "nmod", "poss", "amod"}
+        and town.token_end <= head.i < unit.token_start
+        and is_place_noun(head)
+    )
 
 
 UNIT_SCALE: Mapping[str, int] = MappingProxyType(
@@ -672,6 +689,7 @@ def _containment_word(token: Token) -> bool:
         or token.lower_ in EDGE_WORDS
         or _direction_word(token)
         or token.pos_ in {"DET", "ADJ", "NUM"}
+        or (token.pos_ == "ADV" and token.head.pos_ == "ADJ")  # "Baghdad's mainly Shiite neighbourhood of X"
         or token.like_num
         or token.lower_ in DISTANCE_UNITS
         or is_place_noun(token)
