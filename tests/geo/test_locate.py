@@ -211,3 +211,21 @@ def test_a_part_of_a_known_town_named_after_of(
 ) -> None:
     """A known town that modifies a place noun whose "of" names an unknown place contains that place."""
     assert _location(pipeline, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Bandits raided three villages in Gusau LGA of Zamfara State on Sunday.", "raided", "Gusau"),
+        (
+            "A bomber blew up his car in northern \u2018Ayn \u2018Issa, witnesses said.",
+            "blew",
+            "\u2018Ayn \u2018Issa",
+        ),
+        ("The man was shot while trying to escape near the town of Poso, Col. Ahmad said.", "shot", "Poso"),
+    ],
+)
+def test_name_boundaries(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
+    """A unit word written as an acronym is left out like a lower-case one ("Gusau LGA" as "Aleppo
+    province"); words an ayn mark splits off are part of the name; a comma ends a name the model ran on."""
+    assert _location(pipeline, text, verb) == expected

@@ -107,6 +107,9 @@ def _trimmed(ent: Span) -> Span:
         end = opening  # "Palmyra (Tadmur": an unclosed bracket opens another name for the place
         while end > start + 1 and ent.doc[end - 1].lower_ in EDGE_WORDS:
             end -= 1
+    comma = next((t.i for t in ent.doc[start:end] if t.text == ","), None)
+    if comma is not None and comma > start and ent.doc[comma + 1].text[:1].isupper():
+        end = comma  # "Sees, Tees", "Poso, Col.": the model ran two names into one entity
     return ent.doc[start:end]
 
 
@@ -147,6 +150,8 @@ def _name_part(span: Span) -> Span:
     last = doc[end - 1]
     if end < span.sent.end and last.text[:1].isupper() and is_place_noun(last) and doc[end].text.isdigit():
         end += 1  # "Hill 30", "Camp 4": a numbered place
+    if end > start + 1 and doc[end - 1].text.isupper() and is_place_noun(doc[end - 1]):
+        end -= 1  # "Maru LGA": a unit word written as an acronym, like "Aleppo province"
     return doc[start:end]
 
 
@@ -941,7 +946,7 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             if whole is None:
                 continue  # "Farah" in "Mohamed Farah Aidid": part of a longer name that is no place
             span = whole
-        name = _numbered(_name_part(span))
+        name = _ayn_words(_numbered(_name_part(span)))
         tokens = set(range(min(span.start, name.start), max(span.end, name.end)))
         if tokens & covered:
             continue  # part of a longer name already taken ("Baghdad International Airport")
@@ -997,6 +1002,25 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
 AYN = "\u2018"
 """A left single quotation mark written for the Arabic letter ayn at the start of a transliterated name
 ("the village of \u2018Arak"): part of the name, as the event-location gold marks it."""
+
+
+def _ayn_words(name: Span) -> Span:
+    """The name with the capitalised words before it that an ayn mark splits off ("‘Ayn ‘Issa": the
+    parser makes "‘", "Ayn", "‘" separate tokens and the model labels only "Issa")."""
+    doc = name.doc
+    start = name.start
+    while (
+        start - 2 >= name.sent.start
+        and doc[start - 1].text == AYN
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].is_alpha
+        and doc[start - 2].text[:1].isupper()
+        and name.start <= doc[start - 2].head.i < name.end
+    ):
+        start -= 2
+        if start - 1 >= name.sent.start and doc[start - 1].text == AYN and not doc[start - 1].whitespace_:
+            start -= 1
+    return doc[start : name.end]
 
 
 def _ayn_start(text: str, start: int, end: int) -> int:
