@@ -107,10 +107,28 @@ def _trimmed(ent: Span) -> Span:
         end = opening  # "Palmyra (Tadmur": an unclosed bracket opens another name for the place
         while end > start + 1 and ent.doc[end - 1].lower_ in EDGE_WORDS:
             end -= 1
-    comma = next((t.i for t in ent.doc[start:end] if t.text == ","), None)
-    if comma is not None and comma > start and ent.doc[comma + 1].text[:1].isupper():
-        end = comma  # "Sees, Tees", "Poso, Col.": the model ran two names into one entity
     return ent.doc[start:end]
+
+
+def _entity_parts(parsed: Doc) -> list[Span]:
+    """The model's entities, each split at a comma followed by a capitalised word: the model runs two names
+    into one entity ("Sees, Tees", "Poso, Col.")."""
+    out = []
+    for ent in parsed.ents:
+        start = ent.start
+        for token in ent:
+            if token.text == "," and start < token.i < ent.end - 1 and parsed[token.i + 1].text[:1].isupper():
+                out.append(_labelled(parsed, start, token.i, ent.label_))
+                start = token.i + 1
+        out.append(ent if start == ent.start else _labelled(parsed, start, ent.end, ent.label_))
+    return out
+
+
+def _labelled(parsed: Doc, start: int, end: int, label: str) -> Span:
+    last = parsed[end - 1]
+    span = parsed.char_span(parsed[start].idx, last.idx + len(last.text), label=label)
+    assert span is not None  # token boundaries
+    return span
 
 
 _APOSTROPHES = re.compile("['\u2018\u2019`]")
@@ -833,7 +851,7 @@ def _candidates(parsed: Doc, geocoder: Geocoder) -> list[tuple[Span, str, str | 
     people = [ent for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1]
     person_words = {t.lower_ for ent in people for t in ent if _person_word(t)}
     out: list[tuple[Span, str, str | None]] = []
-    for ent in parsed.ents:
+    for ent in _entity_parts(parsed):
         # words of the other people's names: "Dahiyat Al-Assad" as a PERSON is no evidence against itself
         others = {t.lower_ for other in people if other.start != ent.start for t in other if _person_word(t)}
         kind = _gazetteer_kind(ent)
