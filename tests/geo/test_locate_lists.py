@@ -29,6 +29,11 @@ pytestmark = pytest.mark.slow
             ["Kafr Ruma", "Binnish", "Idlib City"],
         ),
         (
+            "Jets struck the rebels at the Minyan and Al-Assad suburbs on Monday.",
+            "struck",
+            ["Minyan", "Al-Assad"],
+        ),
+        (
             "Gunmen attacked farms in the Mokwa and Bida local government areas on Friday.",
             "attacked",
             ["Mokwa", "Bida"],
@@ -54,3 +59,8 @@ def test_no_linked_place_means_no_list(pipeline: Pipeline) -> None:
 def test_words_for_a_people_make_no_list_of_places(pipeline: Pipeline) -> None:
     text = "Gunmen burned the Kurdish and Arab villages on Monday."
     assert locations_of(pipeline, text, "burned") == []
+
+
+def test_the_area_around_a_list_is_not_in_it(pipeline: Pipeline) -> None:
+    text = "Militiamen killed 18 civilians in the East Darfur towns of Muhajeriya and Labado on Tuesday."
+    assert locations_of(pipeline, text, "killed") == ["Muhajeriya", "Labado"]

@@ -440,12 +440,16 @@ def listed_with(chosen: PlaceMention, places: Sequence[PlaceMention], doc: Doc) 
     """The places the parse coordinates with ``chosen`` (conjuncts of one list: "the towns of X, Y and Z",
     "X village and Y village", "in X and in Y"), in text order. The event-location annotations mark every
     place of such a list as where the event happened."""
-    joined = _conjuncts(_list_anchors(doc[chosen.root]))
+    anchors = _list_anchors(doc[chosen.root])
+    joined = _conjuncts(anchors)
+    noun = _modified_plural_place(doc[chosen.root])
     out = []
     for other in places:
         if other is chosen or (other.token_start < chosen.token_end and chosen.token_start < other.token_end):
             continue
-        if any(t.i in joined for t in _list_anchors(doc[other.root])):
+        if any(t.i in joined for t in _list_anchors(doc[other.root])) or (
+            noun is not None and _modified_plural_place(doc[other.root]) == noun
+        ):
             out.append(other)
     return sorted(out, key=lambda m: m.start)
 
@@ -464,6 +468,15 @@ def _list_anchors(root: Token) -> list[Token]:
     if token.dep_ == "pobj" and token.head.lower_ in LIST_PREPS:
         anchors.append(token.head)  # "in X and in Y"
     return anchors
+
+
+def _modified_plural_place(root: Token) -> int | None:
+    """The plural place noun the name modifies directly, or None: names modifying one such noun are a list
+    the parser left without a conjunct link ("the X and Y suburbs")."""
+    head = root.head
+    if root.dep_ in {"compound", "nmod", "amod"} and head.i > root.i and head.tag_ in {"NNS", "NNPS"}:
+        return head.i if is_place_noun(head) else None
+    return None
 
 
 def _conjuncts(anchors: Sequence[Token]) -> set[int]:

@@ -551,9 +551,24 @@ def _norp_place(span: Span) -> bool:
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "at X, Y and Z"
-    return _named_before_place_noun(span) or (
-        root.dep_ == "pobj" and root.head.lower_ in STRONG_LOCATIVE_PREPS
+    listed = root.dep_ in {"nmod", "compound"} and is_place_noun(root.head) and root.head.i > span.end
+    return (
+        _named_before_place_noun(span)
+        or (root.dep_ == "pobj" and root.head.lower_ in STRONG_LOCATIVE_PREPS)
+        or (listed and any(c.dep_ == "conj" for c in root.children))  # "the X and Y neighbourhoods"
+        or (listed and root.head.tag_ == "NNS" and _sibling_names(root))  # parsed as two modifiers
     )
+
+
+def _sibling_names(root: Token) -> bool:
+    """Another proper noun modifies the place noun the name modifies, "and" between them ("the X and
+    Y suburbs" parsed as two modifiers of "suburbs")."""
+    head = root.head
+    others = [
+        c for c in head.children if c.i != root.i and c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"
+    ]
+    words = root.doc[min(root.i, *(c.i for c in others)) : head.i] if others else None
+    return words is not None and any(t.lower_ == "and" for t in words)
 
 
 def _named_before_place_noun(span: Span) -> bool:
