@@ -38,6 +38,12 @@ pytestmark = pytest.mark.slow
             "attacked",
             ["Mokwa", "Bida"],
         ),
+        (
+            "Rebels shelled the settlements of Tell Ahmar, Kafr Naya (twice) and Deir Jamal, and Homs's "
+            "districts of Bab Amr, Khalidiya and Inshaat.",
+            "shelled",
+            ["Tell Ahmar", "Kafr Naya", "Deir Jamal", "Bab Amr", "Khalidiya", "Inshaat"],
+        ),
     ],
 )
 def test_every_place_of_a_list_locates_the_event(
@@ -64,3 +70,16 @@ def test_words_for_a_people_make_no_list_of_places(pipeline: Pipeline) -> None:
 def test_the_area_around_a_list_is_not_in_it(pipeline: Pipeline) -> None:
     text = "Militiamen killed 18 civilians in the East Darfur towns of Muhajeriya and Labado on Tuesday."
     assert locations_of(pipeline, text, "killed") == ["Muhajeriya", "Labado"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Ten people were killed in a bandit attack in Kapedo, Baringo county.", "killed", ["Kapedo"]),
+        ("Bodies were found dumped in Miranshah, the main town of North Waziristan.", "found", ["Miranshah"]),
+    ],
+)
+def test_a_place_after_a_comma_alone_is_no_list(
+    pipeline: Pipeline, text: str, verb: str, expected: list[str]
+) -> None:
+    assert locations_of(pipeline, text, verb) == expected

@@ -442,16 +442,31 @@ def listed_with(chosen: PlaceMention, places: Sequence[PlaceMention], doc: Doc) 
     place of such a list as where the event happened."""
     anchors = _list_anchors(doc[chosen.root])
     joined = _conjuncts(anchors)
+    listed = _conjuncts(anchors, LIST_DEPS)
+    if not any(doc[i].dep_ == "conj" for i in listed):
+        listed = set()  # commas alone make no list ("X district, Y"; "X, the main town of Y")
     noun = _modified_plural_place(doc[chosen.root])
     out = []
     for other in places:
         if other is chosen or (other.token_start < chosen.token_end and chosen.token_start < other.token_end):
             continue
-        if any(t.i in joined for t in _list_anchors(doc[other.root])) or (
-            noun is not None and _modified_plural_place(doc[other.root]) == noun
+        first = doc[other.root]
+        while first.dep_ in LIST_DEPS and first.head.i < first.i:
+            first = first.head  # the list's first item names what the list is ("the districts of X, Y")
+        other_anchors = {t.i for t in (*_list_anchors(doc[other.root]), *_list_anchors(first))}
+        if (
+            other_anchors & joined
+            or (other_anchors & listed and _rank(other) <= _rank(chosen))
+            or (noun is not None and _modified_plural_place(doc[other.root]) == noun)
         ):
             out.append(other)
     return sorted(out, key=lambda m: m.start)
+
+
+LIST_DEPS = frozenset({"conj", "appos"})
+"""Links between the items of a list: the parser often takes a comma for an apposition ("the settlements of
+X, Y (twice) and Z"); a place in apposition is an item only when no larger than the linked one ("X, Syria" is
+where X is)."""
 
 
 def _list_anchors(root: Token) -> list[Token]:
@@ -479,19 +494,27 @@ def _modified_plural_place(root: Token) -> int | None:
     return None
 
 
-def _conjuncts(anchors: Sequence[Token]) -> set[int]:
-    """Token indices of every conjunct in the lists the anchors belong to, the anchors left out."""
+def _conjuncts(anchors: Sequence[Token], deps: Collection[str] = ("conj",)) -> set[int]:
+    """Token indices of every item of the lists the anchors belong to, the anchors left out; items are
+    linked by ``deps`` (conjuncts, and appositions when asked)."""
     out: set[int] = set()
     for anchor in anchors:
         top = anchor
-        while top.dep_ == "conj" and top.head.i != top.i:
+        while top.dep_ in deps and top.head.i != top.i:
             top = top.head
         stack = [top]
         while stack:
             token = stack.pop()
             out.add(token.i)
-            stack.extend(c for c in token.children if c.dep_ == "conj")
+            stack.extend(c for c in token.children if c.dep_ in deps and (c.dep_ != "appos" or _list_item(c)))
     return out - {a.i for a in anchors}
+
+
+def _list_item(token: Token) -> bool:
+    """A token in apposition that can be an item of a list of places: a name, or a plural place noun ("X, Y
+    and Z's districts of ..."), not a singular noun that describes the place before it ("X, the main town
+    of Y")."""
+    return token.pos_ == "PROPN" or (token.tag_ in {"NNS", "NNPS"} and is_place_noun(token))
 
 
 def _in_phrase(trigger: Token, place_root: Token) -> bool:

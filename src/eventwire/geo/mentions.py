@@ -496,7 +496,9 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         and head.head.lower_ in STRONG_LOCATIVE_PREPS | {"to", "into"}
     ):
         return True  # "marched to the Sydney offices", "in the Manbij campaign"
-    if root.dep_ == "conj" and head.i < root.i:
+    if (
+        root.dep_ == "conj" or (root.dep_ == "appos" and head.pos_ == "PROPN" and _listed(root))
+    ) and head.i < root.i:
         return _placed_by_syntax(head.doc[head.i : head.i + 1], known, labelled)  # "the towns of X and Y"
     if root.dep_ == "pobj" and head.lower_ == "of" and (is_place_noun(head.head) or is_part_noun(head.head)):
         return True  # "the town of Bakwa", "the northern perimeter of Saraf"
@@ -509,6 +511,12 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         and head.lower_ in STRONG_LOCATIVE_PREPS
         and (labelled or known or (ent.start == head.i + 1 and not ent.text.isupper()))
     )  # "fighting at An Loc"; "in the Museum" needs the gazetteer
+
+
+def _listed(root: Token) -> bool:
+    """A name in apposition that is an item of a list ("X, Y (twice) and Z": the parser takes the comma for
+    an apposition and joins Z to Y): it has a conjunct."""
+    return any(c.dep_ == "conj" for c in root.children)
 
 
 def _named_as_place(span: Span) -> bool:
