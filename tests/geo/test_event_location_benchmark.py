@@ -15,9 +15,10 @@ from eventwire.pipeline import Pipeline
 pytestmark = pytest.mark.slow
 
 MIN_EXACT_PRECISION = 0.90
-MIN_EXACT_RECALL = 0.85
-"""Pinned just below the figures measured when set (exact span P 0.908, R 0.853 on the 247 tuning records,
-issue 5 item 4; before that P 0.907, R 0.848); a minimum is only ever raised."""
+MIN_EXACT_RECALL = 0.88
+"""Pinned just below the figures measured when set (exact span P 0.911, R 0.886 on the 247 tuning records
+with the places listed with the linked one, issue 5 item 4; before that P 0.908, R 0.853); a minimum is only
+ever raised."""
 
 
 @pytest.fixture(scope="module")
