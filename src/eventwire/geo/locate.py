@@ -394,11 +394,7 @@ def locate_event(
             best, chosen = key, mention
     if chosen is None:
         return None
-    candidates = [
-        m
-        for m in places
-        if m.use == "place" and sent.start <= m.root < sent.end and (m.start, m.end) not in exclude
-    ]
+    candidates = _sentence_places(places, sent, exclude)
     seen = {id(chosen)}
     while (inner := _contained(chosen, candidates, doc)) is not None and id(inner) not in seen:
         seen.add(id(inner))
@@ -420,16 +416,23 @@ def locate_event_places(
     if chosen is None:
         return []
     doc = trigger.doc
-    sent = trigger.sent
     candidates = [
         m
-        for m in places
-        if m.use == "place"
-        and sent.start <= m.root < sent.end
-        and (m.start, m.end) not in exclude
-        and not in_hyphenated_modifier(doc, m.token_end)
+        for m in _sentence_places(places, trigger.sent, exclude)
+        if not in_hyphenated_modifier(doc, m.token_end)
     ]
     return [chosen, *listed_with(chosen, candidates, doc)]
+
+
+def _sentence_places(
+    places: Sequence[PlaceMention], sent: Span, exclude: Collection[tuple[int, int]]
+) -> list[PlaceMention]:
+    """The sentence's place mentions named as places, the excluded spans (the event's actors) left out."""
+    return [
+        m
+        for m in places
+        if m.use == "place" and sent.start <= m.root < sent.end and (m.start, m.end) not in exclude
+    ]
 
 
 LIST_PREPS = frozenset({"in", "at", "near", "inside", "outside", "on", "into"})
