@@ -135,3 +135,12 @@ def test_issue5_country_near_a_point(actors: Gazetteer) -> None:
     assert geo.places.country_near(33.0, 14.0) == "LBY"
     empty = PlaceGazetteer({}, {}, actors, CountryShapes({}, {}))
     assert empty.country_near(0.0, 0.0) is None
+
+
+def test_a_country_acronym_names_it_only_in_capitals(actors: Gazetteer) -> None:
+    """The acronym SADR is Western Sahara; "Sadr" (Sadr City, Moqtada al-Sadr) is no country."""
+    geo = Geocoder(PlaceGazetteer.load(actors))
+    found = geo.resolve("SADR")
+    assert found is not None and found.country == "ESH"
+    assert geo.resolve("Sadr") is None
+    assert geo.resolve("Uae") is None and geo.resolve("UAE") is not None

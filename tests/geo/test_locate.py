@@ -229,3 +229,16 @@ def test_name_boundaries(pipeline: Pipeline, text: str, verb: str, expected: str
     """A unit word written as an acronym is left out like a lower-case one ("Gusau LGA" as "Aleppo
     province"); words an ayn mark splits off are part of the name; a comma ends a name the model ran on."""
     assert _location(pipeline, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("A bomb wounded 40 shoppers in Pakistan's largest city, Karachi, on Sunday.", "wounded", "Karachi"),
+        ("Gunmen attacked a bus in Nigeria's biggest city, Lagos, on Friday.", "attacked", "Lagos"),
+    ],
+)
+def test_a_country_before_a_city_does_not_lie_inside_it(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert _location(pipeline, text, verb) == expected

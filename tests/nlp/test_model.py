@@ -116,3 +116,20 @@ def test_a_lost_full_stop_before_a_title_case_adverb_starts_a_sentence(
 )
 def test_a_name_or_lowercase_adverb_before_a_comma_starts_no_sentence(nlp: Language, text: str) -> None:
     assert len(list(nlp(text).sents)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two guards were killed on Saturday [22 August] in the Kamdesh district of Nuristan.",
+        "Five traders from Beni in North Kivu province [eastern Congo] were kidnapped by gunmen.",
+        "Police said the blast (a car bomb) wounded nine people near the market.",
+    ],
+)
+def test_an_inserted_bracket_never_starts_a_sentence(nlp: Language, text: str) -> None:
+    assert len(list(nlp(text).sents)) == 1
+
+
+def test_a_bracket_after_a_full_stop_may_start_one(nlp: Language) -> None:
+    doc = nlp("Troops left the town. [Editor's note: the report was updated.] Then the rain came.")
+    assert any(sent.text.startswith("[") for sent in doc.sents)

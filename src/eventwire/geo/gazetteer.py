@@ -31,7 +31,7 @@ from typing import Literal, TypeAlias
 from eventwire.data_files import read_data_file
 from eventwire.errors import GeoDataError
 from eventwire.geo.shapes import CountryShapes
-from eventwire.knowledge.gazetteer import Gazetteer, fold
+from eventwire.knowledge.gazetteer import Gazetteer, fold, is_case_sensitive_acronym
 
 PlaceKind: TypeAlias = Literal["country", "region", "city", "continent"]
 
@@ -161,7 +161,8 @@ class PlaceGazetteer:
             place = Place(country.name, country.iso3, lat, lon, "country", population)
             countries[country.iso3] = place
             for name in country.names:
-                index[place_key(name)].append(place)
+                if not is_case_sensitive_acronym(name):  # "SADR" is found by the actor gazetteer, not "Sadr"
+                    index[place_key(name)].append(place)
 
         state_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         for city in gc.get_cities().values():

@@ -607,7 +607,8 @@ def _contained(outer: PlaceMention, places: Sequence[PlaceMention], doc: Doc) ->
     """A place the text puts inside ``outer``, the nearest, or None:
 
     - before it, joined by a preposition or a comma: "Sirrin town in the southern countryside to *Kobane*",
-      "Kakata, 60 kilometers northeast of *Monrovia*", or by "of" when it is no larger ("the Ghat area of
+      "Kakata, 60 kilometers northeast of *Monrovia*" (never a country before a city: "Pakistan's largest
+      city, Karachi"), or by "of" when it is no larger ("the Ghat area of
       *Doda* district");
     - after it, joined by a place noun without such a preposition, when it is no larger: "*Iraq*'s
       northern city of Mosul", "the south *Baghdad* neighbourhood of Al-Bayaa"."""
@@ -618,7 +619,10 @@ def _contained(outer: PlaceMention, places: Sequence[PlaceMention], doc: Doc) ->
         no_larger = _rank(inner) <= _rank(outer)
         if inner.token_end <= outer.token_start:
             between = doc[inner.token_end : outer.token_start]
-            joined = any(t.lower_ in CONTAINMENT_PREPS or t.text == "," for t in between) or (
+            joined = (
+                not _country_in_city(inner, outer)
+                and any(t.lower_ in CONTAINMENT_PREPS or t.text == "," for t in between)
+            ) or (
                 no_larger
                 and any(t.lower_ == "of" for t in between)
                 and not _town_names_unit(inner, outer, doc)
@@ -647,6 +651,18 @@ def _contained(outer: PlaceMention, places: Sequence[PlaceMention], doc: Doc) ->
             if best is None or len(between) < best[0]:
                 best = (len(between), inner)
     return best[1] if best is not None else None
+
+
+def _country_in_city(inner: PlaceMention, outer: PlaceMention) -> bool:
+    """The inner place is a country and the outer a city known by its own name: the city is in the country
+    ("in Pakistan's largest city, *Karachi*", "in Syria's largest city, *Aleppo*"), not the other way."""
+    return (
+        inner.place is not None
+        and inner.place.kind in {"country", "continent"}
+        and outer.place is not None
+        and outer.place.kind == "city"
+        and not outer.place.alternate
+    )
 
 
 def _town_names_unit(town: PlaceMention, unit: PlaceMention, doc: Doc) -> bool:

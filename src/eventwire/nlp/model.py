@@ -9,6 +9,8 @@
 - A paragraph splitter placed before the parser: a line break always starts a new sentence, so a headline
   or a subheading never runs into the paragraph below it (the parser keeps preset sentence starts); so
   does a Title-case adverb with its comma after a lowercase word, where a scraped page lost a full stop.
+  An editor's insertion in brackets inside a sentence ("killed on Saturday [22 August] in X", "Nord Kivu
+  province [eastern DRCongo] --") never starts one: the small model's parser splits there.
 """
 
 from __future__ import annotations
@@ -37,7 +39,37 @@ def split_paragraphs(doc: Doc) -> Doc:
     for i in range(1, len(doc) - 1):
         if is_lost_sentence_start(doc, i):
             doc[i].is_sent_start = True
+    for start, end in inserted_brackets(doc):
+        for token in doc[start:end]:
+            token.is_sent_start = False
     return doc
+
+
+BRACKETS = {"[": "]", "(": ")"}
+MAX_INSERTION = 12
+"""At most this many tokens between an inserted bracket's opening and closing marks."""
+SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":", '"', "”", "'"})
+
+
+def inserted_brackets(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges ``[start, end)`` that cannot start a sentence: a bracketed insertion on one line,
+    opened right after a word of the sentence (no full stop, no line break before it), and the token after
+    its closing mark when that one goes on in lower case ("... on Saturday [22 August] in X")."""
+    found = []
+    for i in range(1, len(doc) - 1):
+        closing = BRACKETS.get(doc[i].text)
+        before = doc[i - 1]
+        if closing is None or before.text in SENTENCE_ENDS or "\n" in before.text:
+            continue
+        for j in range(i + 1, min(i + MAX_INSERTION + 1, len(doc))):
+            if "\n" in doc[j].text or doc[j].text in BRACKETS:
+                break
+            if doc[j].text == closing:
+                after = doc[j + 1] if j + 1 < len(doc) else None
+                goes_on = after is not None and not after.is_title and after.text not in SENTENCE_ENDS
+                found.append((i, j + 2 if goes_on else j + 1))
+                break
+    return found
 
 
 def is_lost_sentence_start(doc: Doc, i: int) -> bool:
