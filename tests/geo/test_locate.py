@@ -223,11 +223,13 @@ def test_a_part_of_a_known_town_named_after_of(
             "\u2018Ayn \u2018Issa",
         ),
         ("The man was shot while trying to escape near the town of Poso, Col. Ahmad said.", "shot", "Poso"),
+        ("Taliban fighters took the northern city of Mazar-e-Sharif in August.", "took", "Mazar-e-Sharif"),
     ],
 )
 def test_name_boundaries(pipeline: Pipeline, text: str, verb: str, expected: str) -> None:
     """A unit word written as an acronym is left out like a lower-case one ("Gusau LGA" as "Aleppo
-    province"); words an ayn mark splits off are part of the name; a comma ends a name the model ran on."""
+    province"); words an ayn mark splits off are part of the name; a comma ends a name the model ran on; a
+    hyphenated name with a lower-case joint is one name ("Mazar-e-Sharif")."""
     assert _location(pipeline, text, verb) == expected
 
 
@@ -242,3 +244,29 @@ def test_a_country_before_a_city_does_not_lie_inside_it(
     pipeline: Pipeline, text: str, verb: str, expected: str
 ) -> None:
     assert _location(pipeline, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army launched an offensive in the Hama countryside on Monday, targeting the farms located "
+            "near the town of Souran.",
+            "Souran",
+        ),
+        (
+            "Rebels began a new assault in the Latakia Governorate on Friday, targeting the army controlled "
+            "Kabbani village; the fighting went on overnight.",
+            "Kabbani",
+        ),
+    ],
+)
+def test_a_participle_phrase_after_a_comma_is_located_by_its_own_words(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    assert _location(pipeline, text, "targeting") == expected
+
+
+def test_a_participle_phrase_naming_no_place_keeps_the_clause_place(pipeline: Pipeline) -> None:
+    text = "Troops launched an offensive in the Hama countryside on Monday, targeting rebel positions."
+    assert _location(pipeline, text, "targeting") == "Hama"

@@ -32,7 +32,10 @@ sentence's root, wherever the parse put it, for the clause a reporting verb take
 said a man was shot"). Areas cost more (:data:`AREA_COST`); among linked places those in the trigger's own
 phrase come first ("launched an offensive in X province, targeting positions near *Y*": Y for "targeting"),
 then the cheapest wins, at equal cost the most specific (a city before a region before a country: "in the
-Belarus capital *Minsk*"). The winner then gives way to a place the text puts inside it ("near *Sirrin* town
+Belarus capital *Minsk*"). A participle phrase after a comma that the parse links to no place of its own
+("launched an offensive in the X region, targeting the farms located near *Y*") takes the first place its
+words name, since the small model often misparses such phrases. The winner then gives way to a place the
+text puts inside it ("near *Sirrin* town
 in the southern countryside to Kobane", "Iraq's northern city of *Mosul*", "*Kakata*, 60 kilometers
 northeast of Monrovia"; but "the *Tarbat* area of Hasakah district", where the unit after the second name
 is the larger; nor "*X* town north of Y", where Y is a reference point). A named building gives way to
@@ -392,9 +395,11 @@ def locate_event(
         key = (own, cost + AREA_COST.get(kind, 0.0), KIND_RANK[kind], mention.start)
         if best is None or key < best:
             best, chosen = key, mention
+    candidates = _sentence_places(places, sent, exclude)
+    if chosen is None or (chosen.token_start < trigger.i and not _in_phrase(trigger, doc[chosen.root])):
+        chosen = _participle_phrase_place(trigger, candidates) or chosen
     if chosen is None:
         return None
-    candidates = _sentence_places(places, sent, exclude)
     seen = {id(chosen)}
     while (inner := _contained(chosen, candidates, doc)) is not None and id(inner) not in seen:
         seen.add(id(inner))
@@ -404,6 +409,37 @@ def locate_event(
         return town
     inner = _place_of_named_thing(chosen, candidates, doc)
     return inner if inner is not None else chosen
+
+
+PHRASE_ENDS = frozenset({";", ":", "\u2013", "\u2014"})
+"""Marks that end a participle phrase ("..., targeting X; the attack ...")."""
+
+
+def _participle_phrase_place(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The first place named in the participle phrase the trigger opens after a comma ("launched an
+    offensive in the X region, *targeting* the farms located near the town of *Y*"), up to a semicolon, a
+    colon, a dash or the next such phrase; None when the trigger opens none. The small model often misparses
+    these phrases ("the SAA controlled Y District", "the SAA held village of Y"), so the place comes from the
+    words, not the parse."""
+    doc = trigger.doc
+    sent = trigger.sent
+    if trigger.tag_ != "VBG" or trigger.i == sent.start or doc[trigger.i - 1].text != ",":
+        return None
+    end = trigger.i + 1
+    while end < sent.end and doc[end].text not in PHRASE_ENDS:
+        if doc[end].text == "," and end + 1 < sent.end and doc[end + 1].tag_ == "VBG":
+            break
+        end += 1
+    return next(
+        (
+            m
+            for m in places
+            if trigger.i < m.token_start
+            and m.token_end <= end
+            and not in_hyphenated_modifier(doc, m.token_end)
+        ),
+        None,
+    )
 
 
 def locate_event_places(

@@ -987,6 +987,7 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             if whole is None:
                 continue  # "Farah" in "Mohamed Farah Aidid": part of a longer name that is no place
             span = whole
+        span = _hyphen_joint_name(span)
         name = _ayn_words(_numbered(_name_part(span)))
         tokens = set(range(min(span.start, name.start), max(span.end, name.end)))
         if tokens & covered:
@@ -1043,6 +1044,26 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
 AYN = "\u2018"
 """A left single quotation mark written for the Arabic letter ayn at the start of a transliterated name
 ("the village of \u2018Arak"): part of the name, as the event-location gold marks it."""
+
+
+def _hyphen_joint_name(span: Span) -> Span:
+    """The name with the rest of a hyphenated name whose joint is a short lower-case word ("Mazar-e-Sharif",
+    "Dera-i-Ismail": the model labels only the first word)."""
+    doc = span.doc
+    end = span.end
+    while (
+        end + 3 < min(len(doc), span.sent.end)
+        and doc[end].text == "-"
+        and doc[end + 2].text == "-"
+        and not any(doc[i].whitespace_ for i in range(end - 1, end + 3))
+        and doc[end + 1].is_alpha
+        and doc[end + 1].text.islower()
+        and len(doc[end + 1]) <= 3
+        and doc[end + 3].is_alpha
+        and doc[end + 3].text[:1].isupper()
+    ):
+        end += 4
+    return doc[span.start : end]
 
 
 def _ayn_words(name: Span) -> Span:
