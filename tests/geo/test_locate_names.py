@@ -321,3 +321,25 @@ def test_a_thing_a_town_names_is_in_the_part_of_town_after_it(
     pipeline: Pipeline, text: str, verb: str, expected: str
 ) -> None:
     assert location_of(pipeline, text, verb) == expected
+
+
+def test_a_name_a_possessive_pronoun_owns_is_no_place(pipeline: Pipeline) -> None:
+    text = "A bomber detonated his explosives-packed Mercedes near a market in Mosul on Sunday."
+    assert "Mercedes" not in _mention_texts(pipeline, text)
+    assert location_of(pipeline, text, "detonated") == "Mosul"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("A party leader in Enugu State and a member of the state assembly, Chidi Okonkwo, was shot.",
+         "Chidi Okonkwo"),
+        (" Laurent Nkunda, captured towns in the North Kivu province.", "Laurent Nkunda"),
+    ],
+)  # fmt: skip
+def test_a_person_beside_a_place_noun_that_names_no_place_is_no_place(
+    pipeline: Pipeline, text: str, person: str
+) -> None:
+    """An apposition to "State" of "Enugu State" or a plural place noun after the name ("X, captured towns")
+    does not make a person's name a place, as "the capital, Baku" and "Ngabe, a village" do."""
+    assert person not in _mention_texts(pipeline, text)

@@ -481,10 +481,14 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         if ent[-1].text[:1].isupper():
             return True  # "Manger Square", "the Adiyat School", "the Baliem Valley"
         return root.dep_ in OBJECT_DEPS and (root.dep_ != "pobj" or head.lower_ in LOCATIVE_PREPS)
-    if root.dep_ in {"compound", "appos", "nmod"} and is_place_noun(head):
-        return True  # "Khanasir town", "the capital, Baku"
-    if any(c.dep_ == "appos" and is_place_noun(c) and c.i > ent.end for c in root.children):
-        return True  # "Ngabe, a village in the Plateaux region"
+    if root.dep_ in {"compound", "nmod"} and is_place_noun(head):
+        return True  # "Khanasir town"
+    if root.dep_ == "appos" and is_place_noun(head) and head.pos_ != "PROPN":
+        return True  # "the capital, Baku"; not "in Imo State and a member of ..., Toby Onyekele"
+    if any(
+        c.dep_ == "appos" and is_place_noun(c) and c.tag_ == "NN" and c.i > ent.end for c in root.children
+    ):
+        return True  # "Ngabe, a village in the Plateaux region"; not "X, captured towns in ..."
     if root.dep_ == "amod" and is_place_noun(head) and head.tag_ == "NN" and head.i == ent.end:
         return True  # "the Nakial sector": a name the parser took for an adjective
     if known and root.dep_ == "poss" and is_place_noun(head):
@@ -994,8 +998,8 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             continue  # part of a longer name already taken ("Baghdad International Airport")
         if not _capitalised(span) or _broken_word(span):
             continue  # "veranda", "acre": the small model's lower-case GPEs are not names
-        if _given_an_age(span) or _titled(span):
-            continue  # "Lindh, 26, was captured", "Provincial Governor Duraid X": a person
+        if _given_an_age(span) or _titled(span) or _owned_by_pronoun(span):
+            continue  # "Lindh, 26, was captured", "Provincial Governor Duraid X", "his Mercedes"
         if _event_name(name):
             continue  # "the Vietnam War", "Operation Desert Storm": an event's name
         if _clock_word(span) or _inside_hyphenated_name(span) or _hyphenated_modifier_word(span):
@@ -1044,6 +1048,15 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
 AYN = "\u2018"
 """A left single quotation mark written for the Arabic letter ayn at the start of a transliterated name
 ("the village of \u2018Arak"): part of the name, as the event-location gold marks it."""
+
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+
+
+def _owned_by_pronoun(span: Span) -> bool:
+    """A possessive pronoun determines the name ("detonated his Mercedes", "her Volvo"): a thing someone
+    owns, not a place."""
+    return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in span.root.children)
 
 
 def _hyphen_joint_name(span: Span) -> Span:
