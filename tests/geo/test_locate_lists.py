@@ -5,7 +5,7 @@ beside the list but not in it are not added."""
 from __future__ import annotations
 
 import pytest
-from tests.geo.helpers import locations_of
+from tests.geo.helpers import locations_of, places_in
 
 from eventwire.pipeline import Pipeline
 
@@ -83,3 +83,14 @@ def test_a_place_after_a_comma_alone_is_no_list(
     pipeline: Pipeline, text: str, verb: str, expected: list[str]
 ) -> None:
     assert locations_of(pipeline, text, verb) == expected
+
+
+def test_unlabelled_names_later_in_a_list_are_places(pipeline: Pipeline) -> None:
+    """The small model labels some items of a list and leaves others bare; each item is a place."""
+    text = "The air force bombed the rebels at Al-Houla, Al-Rastan, Harbnafseh, Umm Sharshouh, and Al-Zarah."
+    assert {"Harbnafseh", "Umm Sharshouh"} <= {m.text for m in places_in(pipeline, text)[1]}
+
+
+def test_a_numbered_brigade_is_a_force_not_a_place(pipeline: Pipeline) -> None:
+    text = "In the Qalamoun Mountains, the army's 63rd Brigade and its allies captured a hilltop on Monday."
+    assert "63rd Brigade" not in {m.text for m in places_in(pipeline, text)[1]}

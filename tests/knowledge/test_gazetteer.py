@@ -349,6 +349,8 @@ def test_lookup_ignores_capitals_and_possessives(form: str) -> None:
         ("authorities", "GOV", "group"),
         ("vice-president", "GOV", "person"),
         ("ministers of defence", "GOV", "group"),
+        ("brigade", "MIL", "group"),
+        ("battalions", "MIL", "group"),
     ],
 )
 def test_role(gaz: Gazetteer, term: str, type_: str, kind: str) -> None:

@@ -502,8 +502,8 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         return True  # "marched to the Sydney offices", "in the Manbij campaign"
     if (
         root.dep_ == "conj" or (root.dep_ == "appos" and head.pos_ == "PROPN" and _listed(root))
-    ) and head.i < root.i:
-        return _placed_by_syntax(head.doc[head.i : head.i + 1], known, labelled)  # "the towns of X and Y"
+    ) and head.i < root.i:  # "the towns of X and Y"; "at Al-Houla, Al-Rastan, Harbnafseh and Y"
+        return _placed_by_syntax(_own_words(head), known, labelled or bool(head.ent_type_))
     if root.dep_ == "pobj" and head.lower_ == "of" and (is_place_noun(head.head) or is_part_noun(head.head)):
         return True  # "the town of Bakwa", "the northern perimeter of Saraf"
     if any(c.dep_ == "prep" and c.lower_ in {"in", "near"} and _names_place(c) for c in root.children) and (
@@ -515,6 +515,16 @@ def _placed_by_syntax(ent: Span, known: bool = False, labelled: bool = True) -> 
         and head.lower_ in STRONG_LOCATIVE_PREPS
         and (labelled or known or (ent.start == head.i + 1 and not ent.text.isupper()))
     )  # "fighting at An Loc"; "in the Museum" needs the gazetteer
+
+
+def _own_words(token: Token) -> Span:
+    """The token with the compound words and hyphens right before it that hang from it ("Al-Houla")."""
+    start = token.i
+    while start > token.sent.start and token.doc[start - 1].dep_ in {"compound", "punct"}:
+        if token.doc[start - 1].head.i != token.i or token.doc[start - 1].text in {",", "(", '"'}:
+            break
+        start -= 1
+    return token.doc[start : token.i + 1]
 
 
 def _listed(root: Token) -> bool:
