@@ -343,3 +343,15 @@ def test_a_person_beside_a_place_noun_that_names_no_place_is_no_place(
     """An apposition to "State" of "Enugu State" or a plural place noun after the name ("X, captured towns")
     does not make a person's name a place, as "the capital, Baku" and "Ngabe, a village" do."""
     assert person not in _mention_texts(pipeline, text)
+
+
+def test_the_first_word_of_an_organisations_name_is_no_place(pipeline: Pipeline) -> None:
+    """The small model labels "Jabhat" GPE inside "Jabhat Fateh Al-Sham"; the longer name is no place."""
+    text = "The rebels of Jabhat Fateh Al-Sham launched an offensive near the town of Kafr Zita on Sunday."
+    assert not any(name.startswith("Jabhat") for name in _mention_texts(pipeline, text))
+
+
+def test_a_capitalised_word_after_a_place_noun_and_of_is_a_name(pipeline: Pipeline) -> None:
+    """The tagger takes the ayn-marked "\u2018Ibta" for a common noun; after "the town of" it is a name."""
+    text = "Rebels launched an offensive at a base near the Dara\u2019a Governorate town of \u2018Ibta today."
+    assert location_of(pipeline, text, "launched") == "\u2018Ibta"

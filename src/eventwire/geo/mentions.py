@@ -727,6 +727,22 @@ def _longer_name(span: Span, geocoder: Geocoder) -> Span | None:
     return None
 
 
+def _opens_longer_name(span: Span, geocoder: Geocoder) -> bool:
+    """The name modifies a proper noun after it, only proper nouns and hyphens between, that is no place
+    noun ("Jabhat" of "Jabhat Fateh Al-Sham", which the model labels GPE), and the gazetteer knows neither
+    the name nor the longer one: a word of an organisation's or a person's name."""
+    root = span.root
+    head = root.head
+    doc = span.doc
+    if root.dep_ != "compound" or head.i < span.end or head.pos_ != "PROPN" or is_place_noun(head):
+        return False
+    if not all(t.pos_ == "PROPN" or t.text == "-" for t in doc[span.end : head.i]):
+        return False
+    return not geocoder.places.candidates(span.text) and not geocoder.places.candidates(
+        doc[span.start : head.i + 1].text
+    )
+
+
 def _resolvable(text: str, span: Span, tagged: Span) -> bool:
     """Whether the geocoder may resolve a place mention by ``text``: not by a part the gazetteer tagger took
     out of a longer name unless the rest only says what kind of place it is ("Guantanamo" in "Guantanamo
@@ -814,12 +830,24 @@ NUMBER_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"
 def _bare_name_word(token: Token) -> bool:
     return (
         (token.ent_type_ == "" or token.ent_type_ in NUMBER_LABELS)
-        and token.pos_ == "PROPN"
+        and (token.pos_ == "PROPN" or _name_after_place_noun(token))
         and token.text[:1].isupper()
         and _APOSTROPHES.sub("", token.text).replace("-", "").isalpha()
         and not token.text.endswith("-")
         and not is_place_noun(token)
     )  # "Al-Eiss" as one token
+
+
+def _name_after_place_noun(token: Token) -> bool:
+    """A capitalised word the tagger took for a common noun in a name's slot after a place noun and "of"
+    ("the town of ‘Ibta")."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.is_sent_start
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and is_place_noun(token.head.head)
+    )
 
 
 def _name_joint(doc: Doc, n: int) -> bool:
@@ -1001,6 +1029,8 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             if whole is None:
                 continue  # "Farah" in "Mohamed Farah Aidid": part of a longer name that is no place
             span = whole
+        elif _opens_longer_name(span, geocoder):
+            continue  # "Jabhat" in "Jabhat Fateh Al-Sham", "Liwaa" in "Liwaa Al-Quds"
         span = _hyphen_joint_name(span)
         name = _ayn_words(_numbered(_name_part(span)))
         tokens = set(range(min(span.start, name.start), max(span.end, name.end)))
