@@ -342,6 +342,7 @@ ROOTS = [f"{r:02d}" for r in range(1, 21)]
 BOXES = [(-18, 4, 25, 25), (25, 40, 45, 56), (30, 28, 40, 36), (60, 20, 80, 40), (-80, 0, -60, 15),
          (100, -10, 130, 20), (-10, 35, 20, 55), (20, -30, 40, -10)]  # fmt: skip
 NAMES = ["diallo", "army", "petrenko", "police", "rebels", "okafor", "government", "sato"]
+PLACES = ["SYR", "kabul", "MLI", "gaza", "UKR", "bamako", "NGA", "tripoli"]
 WORDS = [("ceasefire", "talks"), ("sanctions", "minister"), ("drone", "attack"), ("refugees", "border"),
          ("treaty", "summit"), ("hostages", "negotiators"), ("protest", "curfew"),
          ("convoy", "aid")]  # fmt: skip
@@ -381,6 +382,11 @@ def query_specs() -> list[tuple[str, str, Callable[[int], dict[str, Any]]]]:
             lambda k: {"bbox": ",".join(str(x) for x in BOXES[k % len(BOXES)]), "limit": 100},
         ),
         ("events by actor_name substring", "/api/events", lambda k: {"actor_name": NAMES[k % len(NAMES)]}),
+        (
+            "events by place (country or name)",
+            "/api/events",
+            lambda k: {"place": PLACES[k % len(PLACES)], "limit": 100},
+        ),
         ("events deep page (offset 10,000)", "/api/events", lambda k: {"offset": 10_000 + k * 100}),
         (
             "aggregate source x month x quad",

@@ -66,6 +66,18 @@ def test_a_point_in_lon_lat_order() -> None:
     assert "url" not in props
 
 
+def test_places_listed_with_the_location_make_a_multipoint() -> None:
+    kara = {"text": "Kara", "name": "Kara", "country": "TGO", "lat": 9.55, "lon": 1.19,
+            "start": 30, "end": 34}  # fmt: skip
+    region = {"text": "Savanes", "name": "Savanes", "country": "TGO", "lat": None, "lon": None,
+              "start": 40, "end": 47}  # fmt: skip
+    [feat] = json.loads(render([make_record(other_locations=[kara, region])]))["features"]
+    assert feat["geometry"] == {"type": "MultiPoint", "coordinates": [[1.22154, 6.12874], [1.19, 9.55]]}
+    assert feat["properties"]["other_location_names"] == "Kara; Savanes"
+    [single] = json.loads(render([make_record(other_locations=[])]))["features"]
+    assert single["geometry"]["type"] == "Point" and single["properties"]["other_location_names"] is None
+
+
 def test_events_without_coordinates_are_skipped() -> None:
     country_only = {
         "text": "Togo",

@@ -68,3 +68,32 @@ def test_parquet_export_round_trips(store: Store, tmp_path: Path) -> None:
     )
     assert rows.fetchall() == [("042", "https://x.org/1", "MLI"), ("141", "https://x.org/1", "MLI"),
                                ("173", "https://x.org/1", "FRA")]  # fmt: skip
+
+
+def _located(name: str, country: str) -> dict[str, object]:
+    return {"text": name, "name": name, "country": country, "lat": 1.0, "lon": 2.0, "start": 0, "end": 3}
+
+
+def test_place_filter_matches_every_location_of_an_event(tmp_path: Path) -> None:
+    s = Store.open(tmp_path / "p.duckdb")
+    try:
+        write(
+            s,
+            StoredArticle(
+                article("Article two.", "https://x.org/2"),
+                [
+                    event("190", 0, location=_located("Homs", "SYR"),
+                          other_locations=[_located("Tripoli", "LBN"), _located("Idlib", "SYR")]),
+                    event("141", 20, location=_located("Bamako", "MLI"), other_locations=[]),
+                    event("042", 40),
+                ],
+            ),
+        )  # fmt: skip
+        assert cameos(s, place="SYR") == ["190"]
+        assert cameos(s, place="LBN") == ["190"]  # a listed place's country
+        assert cameos(s, place="tripoli") == ["190"]  # a listed place's name
+        assert cameos(s, place="bamako") == ["141"]
+        assert cameos(s, place="MLI") == ["141"]
+        assert cameos(s, place="Paris") == []
+    finally:
+        s.close()

@@ -1,14 +1,17 @@
-"""GeoJSON export: coded events as an RFC 7946 FeatureCollection of Point features, for maps.
+"""GeoJSON export: coded events as an RFC 7946 FeatureCollection of point features, for maps.
 
 This module holds :func:`feature` (one event record -> one Feature, or None) and :func:`write_geojson` (the
-streaming writer). One Point feature per event whose location has a latitude and a longitude, with
-coordinates in RFC 7946 order ``[longitude, latitude]`` (WGS 84). **Events without coordinates are skipped**:
-those without a location and those located only at a country or region, which our geocoder gives no point
-(see ``eventwire.attributes.places.POINT_KINDS``); so are coordinates outside -90..90 / -180..180.
+streaming writer). One feature per event whose location has a latitude and a longitude, with coordinates in
+RFC 7946 order ``[longitude, latitude]`` (WGS 84): a Point, or a MultiPoint (the location's point first) when
+the places listed with it (``other_locations``: "attacked the villages of X, Y and Z") have points too.
+**Events without coordinates are skipped**: those without a location and those located only at a country or
+region, which our geocoder gives no point (see ``eventwire.attributes.places.POINT_KINDS``); so are
+coordinates outside -90..90 / -180..180.
 
 Properties are flat (map tools such as QGIS show nested objects as text): ``id, doc, cameo, cameo_root,
 plover, quad_class, goldstein, status, date, date_precision, confidence``, ``source_country, source_type,
 source_name, source_text`` and the same for ``target_``, ``location_name, location_country, location_text``,
+``other_location_names`` (the listed places' names joined by "; ", or null),
 ``evidence, evidence_start, evidence_end`` (offsets into the original article text) and, when the record
 carries an ``article``, ``url`` and ``title``. The feature's own ``id`` member is the event id.
 
@@ -51,12 +54,25 @@ def _actor(prefix: str, actor: Mapping[str, Any] | None) -> dict[str, Any]:
     return {f"{prefix}_{key}": actor.get(key) for key in ("country", "type", "name", "text")}
 
 
-def feature(record: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The GeoJSON Point feature of one event record (``Event.to_json()``), or None if it has no point."""
-    loc = record.get("location") or {}
-    lat, lon = _coordinate(loc.get("lat"), 90.0), _coordinate(loc.get("lon"), 180.0)
-    if lat is None or lon is None:
+def _point(loc: Any) -> list[float] | None:
+    """``[longitude, latitude]`` of a location record, or None when it has no valid point."""
+    if not isinstance(loc, Mapping):
         return None
+    lat, lon = _coordinate(loc.get("lat"), 90.0), _coordinate(loc.get("lon"), 180.0)
+    return None if lat is None or lon is None else [lon, lat]
+
+
+def feature(record: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The GeoJSON feature of one event record (``Event.to_json()``), or None if its location has no point:
+    a Point, or a MultiPoint when places listed with the location ("attacked X, Y and Z") have points too,
+    the location's first."""
+    loc = record.get("location") or {}
+    first = _point(loc)
+    if first is None:
+        return None
+    others = record.get("other_locations") or []
+    listed = [p for p in (_point(o) for o in others if isinstance(others, list)) if p is not None]
+    points = [first, *(p for p in listed if p != first)]
     evidence = record.get("evidence") or {}
     properties: dict[str, Any] = {
         "id": record.get("id"),
@@ -75,6 +91,12 @@ def feature(record: Mapping[str, Any]) -> dict[str, Any] | None:
         "location_name": loc.get("name"),
         "location_country": loc.get("country"),
         "location_text": loc.get("text"),
+        "other_location_names": "; ".join(
+            str(o.get("name") or o.get("text"))
+            for o in (others if isinstance(others, list) else [])
+            if isinstance(o, Mapping)
+        )
+        or None,
         "evidence": evidence.get("text"),
         "evidence_start": evidence.get("start"),
         "evidence_end": evidence.get("end"),
@@ -87,7 +109,11 @@ def feature(record: Mapping[str, Any]) -> dict[str, Any] | None:
     return {
         "type": "Feature",
         "id": record.get("id"),
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "geometry": (
+            {"type": "Point", "coordinates": first}
+            if len(points) == 1
+            else {"type": "MultiPoint", "coordinates": points}
+        ),
         "properties": properties,
     }
 
@@ -100,7 +126,7 @@ def _dumps(obj: Any) -> str:
 
 
 def write_geojson(events: Iterable[Event | Mapping[str, Any]], out: TextIO) -> None:
-    """Stream a FeatureCollection: one Point feature per line, events without coordinates skipped."""
+    """Stream a FeatureCollection: one feature per line, events without coordinates skipped."""
     out.write('{"type":"FeatureCollection","features":[')
     first = True
     for event in events:

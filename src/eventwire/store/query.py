@@ -37,7 +37,7 @@ class EventFilter:
     partner: str | None = None  # with ``actor``: the country on the other side (either direction)
     actor_type: str | None = None  # actor type (GOV, MIL, REB, PMC, ...) on either side
     actor_name: str | None = None  # case-insensitive substring of an actor's name or text, either side
-    place: str | None = None  # ISO3 of the event's location country, or a substring of the place name
+    place: str | None = None  # ISO3 of a location's country, or a substring of a place name (any location)
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     article: str | None = None  # one article id
     text: str | None = None  # case-insensitive substring of the evidence sentence
@@ -96,8 +96,15 @@ class EventFilter:
             )
             params += [self.actor_name] * len(_NAME_COLUMNS)
         if self.place:
-            clauses.append("(e.location_country = ? OR contains(lower(e.location_name), lower(?)))")
-            params += [self.place, self.place]
+            # the event's first location has columns of its own; the places listed with it ("attacked X, Y
+            # and Z") are read from the record's other_locations
+            clauses.append(
+                "(e.location_country = ? OR contains(lower(e.location_name), lower(?))"
+                " OR list_contains(json_extract_string(e.record, '$.other_locations[*].country'), ?)"
+                " OR contains(lower(CAST(json_extract(e.record, '$.other_locations[*].name') AS VARCHAR)),"
+                " lower(?)))"
+            )
+            params += [self.place] * 4
         if self.bbox:
             clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
             params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
