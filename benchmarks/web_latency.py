@@ -247,6 +247,9 @@ def build_store(path: Path) -> dict[str, Any]:
                    END AS date,
                    CASE WHEN has100 % 10 < 4 THEN loc.place END AS loc_name,
                    CASE WHEN has100 % 10 < 4 THEN loc.iso3 END AS loc_country,
+                   -- one located event in ten lists a second place with its location ("in X and Y")
+                   CASE WHEN has100 % 10 < 4 AND s100 % 10 = 0 THEN tc.iso3 END AS other_country,
+                   CASE WHEN has100 % 10 < 4 AND s100 % 10 = 0 THEN tc.place END AS other_name,
                    -- a geocoder puts events on gazetteer points: 10 x 10 places around each country's point
                    CASE WHEN has100 % 10 < 4 THEN round(loc.lat + 0.4 * floor(10 * jitter1) - 2, 4) END lat,
                    CASE WHEN has100 % 10 < 4 THEN round(loc.lon + 0.4 * floor(10 * jitter2) - 2, 4) END lon,
@@ -296,9 +299,15 @@ def build_store(path: Path) -> dict[str, Any]:
                    'evidence', json_object('text', evidence, 'start', ev_start,
                                            'end', ev_start + length(evidence)),
                    'trigger', json_object('text', 'was', 'start', ev_start + 20, 'end', ev_start + 23),
+                   'other_locations', CASE WHEN other_name IS NOT NULL THEN json_array(json_object(
+                       'text', other_name, 'name', other_name, 'country', other_country, 'lat', NULL,
+                       'lon', NULL, 'start', ev_start + 30, 'end', ev_start + 30 + length(other_name)))
+                       ELSE '[]'::JSON END,
                    'other_mentions', '[]'::JSON, 'confidence', confidence, 'rule', 'bench:' || code
                ),
-               true AS latest
+               true AS latest,
+               other_country AS other_countries,
+               lower(other_name) || chr(10) || lower(other_name) AS other_names
         FROM d"""
     )
     # as Store.write_batch does when a new version arrives: its old version's events are no longer latest

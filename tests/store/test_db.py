@@ -243,10 +243,37 @@ def test_migration_marks_events_of_replaced_versions(tmp_path: Path) -> None:
         write(store, StoredArticle(article("second text", url="u"), [event("043")]))
         # turn it back into a schema-2 store: no flag column
         store.con.execute("DROP INDEX events_article")
-        store.con.execute("ALTER TABLE events DROP COLUMN latest")
+        for column in ("other_names", "other_countries", "latest"):  # the columns of schemas 3 and 4
+            store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
         store.con.execute("CREATE INDEX events_article ON events (article_id)")
         store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with Store.open(path) as migrated:
         assert migrated.schema_version() == SCHEMA_VERSION
         assert [e["cameo"] for e in query_events(migrated, EventFilter())] == ["043"]
         assert len(list(query_events(migrated, EventFilter(all_versions=True)))) == 2
+
+
+def test_migration_fills_the_places_listed_with_a_location(tmp_path: Path) -> None:
+    """Schema 4 adds ``events.other_countries`` and ``other_names``; an older store gets them from records."""
+    path = tmp_path / "v3.duckdb"
+    listed = [
+        {"text": "Tripoli", "name": "Tripoli", "country": "LBN", "lat": 34.4, "lon": 35.8,
+         "start": 9, "end": 16},
+        {"text": "Qusayr", "name": None, "country": None, "lat": None, "lon": None, "start": 20, "end": 26},
+    ]  # fmt: skip
+    with Store.open(path) as store:
+        events = [event(other_locations=listed), event("043")]
+        write(store, StoredArticle(article("first text", url="u"), events))
+        store.con.execute("DROP INDEX events_article")
+        for column in ("other_names", "other_countries"):
+            store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        store.con.execute("CREATE INDEX events_article ON events (article_id)")
+        store.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    with Store.open(path) as migrated:
+        assert migrated.schema_version() == SCHEMA_VERSION
+        rows = migrated.rows("SELECT cameo, other_countries, other_names FROM events ORDER BY cameo")
+        assert [(r["cameo"], r["other_countries"], r["other_names"]) for r in rows] == [
+            ("042", "LBN", "tripoli\ntripoli\nqusayr"),
+            ("043", None, None),
+        ]
+        assert [e["cameo"] for e in query_events(migrated, EventFilter(place="qusayr"))] == ["042"]

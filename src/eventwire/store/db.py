@@ -391,7 +391,7 @@ class Store:
             rec.get("date"), rec.get("date_precision"), start, end, rec["status"],
             loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
             ev["start"], ev["end"], ev["text"], rec.get("confidence", 0.0),
-            json.dumps(rec, ensure_ascii=False), True,
+            json.dumps(rec, ensure_ascii=False), True, *_other_places(rec),
         ]  # fmt: skip
 
     # --- reading ------------------------------------------------------------------------------
@@ -416,3 +416,13 @@ class Store:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _other_places(rec: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The ``other_countries`` and ``other_names`` columns (schema 4): the ISO3 codes of the places listed
+    with the event's location, joined by spaces, and their names and texts, lower-cased, one per line; None
+    (SQL NULL) when it has none."""
+    others = [o for o in rec.get("other_locations") or () if isinstance(o, dict)]
+    countries = " ".join(dict.fromkeys(str(o["country"]) for o in others if o.get("country")))
+    names = "\n".join(str(o[k]).lower() for k in ("name", "text") for o in others if o.get(k))
+    return countries or None, names or None

@@ -96,15 +96,15 @@ class EventFilter:
             )
             params += [self.actor_name] * len(_NAME_COLUMNS)
         if self.place:
-            # the event's first location has columns of its own; the places listed with it ("attacked X, Y
-            # and Z") are read from the record's other_locations
-            clauses.append(
-                "(e.location_country = ? OR contains(lower(e.location_name), lower(?))"
-                " OR list_contains(json_extract_string(e.record, '$.other_locations[*].country'), ?)"
-                " OR contains(lower(CAST(json_extract(e.record, '$.other_locations[*].name') AS VARCHAR)),"
-                " lower(?)))"
-            )
-            params += [self.place] * 4
+            # the first location and the places listed with it ("attacked X, Y and Z": other_countries and
+            # other_names, flat text columns, NULL for most events)
+            tests = ["e.location_country = ?", "contains(lower(e.location_name), lower(?))"]
+            tests.append("contains(e.other_names, lower(?))")
+            params += [self.place] * 3
+            if _ISO3.match(self.place):
+                tests.append("contains(e.other_countries, ?)")
+                params.append(self.place)
+            clauses.append("(" + " OR ".join(tests) + ")")
         if self.bbox:
             clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
             params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]

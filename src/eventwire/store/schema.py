@@ -27,6 +27,19 @@ INDEX_ALL_LENGTHS = """INSERT INTO article_lengths
 load that writes ``articles`` directly, as the latency benchmark does, runs them after)."""
 
 
+OTHER_COUNTRIES_SQL = (
+    "nullif(array_to_string(list_distinct(list_filter("
+    "json_extract_string(record, '$.other_locations[*].country'), lambda c: c IS NOT NULL)), ' '), '')"
+)
+OTHER_NAMES_SQL = (
+    "nullif(lower(array_to_string(list_filter(list_concat("
+    "json_extract_string(record, '$.other_locations[*].name'), "
+    "json_extract_string(record, '$.other_locations[*].text')), lambda n: n IS NOT NULL), chr(10))), '')"
+)
+"""The flat place columns of migration 4, from an event's JSON record, as ``Store._event_row`` fills them:
+the listed places' ISO3 codes joined by spaces, and their names and texts, lower-cased, one per line."""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int  # the schema version the store has after this migration
@@ -143,6 +156,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             """ALTER TABLE events ADD COLUMN latest BOOLEAN DEFAULT true""",
             """UPDATE events SET latest = false
                WHERE article_id IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)""",
+        ),
+    ),
+    Migration(
+        4,
+        "events.other_countries and events.other_names: the countries and the names (and texts) of the "
+        "places listed with an event's location (other_locations), for the place filter without reading "
+        "records",
+        (
+            """ALTER TABLE events ADD COLUMN other_countries VARCHAR""",
+            """ALTER TABLE events ADD COLUMN other_names VARCHAR""",
+            f"""UPDATE events SET
+                   other_countries = {OTHER_COUNTRIES_SQL},
+                   other_names = {OTHER_NAMES_SQL}
+               WHERE coalesce(json_array_length(record, '$.other_locations'), 0) > 0""",
         ),
     ),
 )
