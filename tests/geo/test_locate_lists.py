@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from tests.geo.helpers import locations_of, places_in
 
+from eventwire.geo.mentions import _person_name
 from eventwire.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
@@ -94,3 +95,27 @@ def test_unlabelled_names_later_in_a_list_are_places(pipeline: Pipeline) -> None
 def test_a_numbered_brigade_is_a_force_not_a_place(pipeline: Pipeline) -> None:
     text = "In the Qalamoun Mountains, the army's 63rd Brigade and its allies captured a hilltop on Monday."
     assert "63rd Brigade" not in {m.text for m in places_in(pipeline, text)[1]}
+
+
+def test_a_name_conjoined_with_a_place_is_a_place(pipeline: Pipeline) -> None:
+    """The model labels "Bzaah" ORG; joined by "and" to the place "Qabasin" it is an item of that list."""
+    text = "Turkish troops tried to capture Qabasin and Bzaah in the east on Monday."
+    assert {"Qabasin", "Bzaah"} <= {m.text for m in places_in(pipeline, text)[1]}
+
+
+def test_a_body_conjoined_with_a_place_is_no_place(pipeline: Pipeline) -> None:
+    text = "Jets pounded Qabasin and the Jaysh Al-Islam fighters nearby."
+    assert not any("Jaysh" in m.text and m.use == "place" for m in places_in(pipeline, text)[1])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("John Seneviratne", True), ("Al-Bab", False), ("Khan Bani", True), ("Bzaah", False)],
+)
+def test_a_persons_name_is_not_taken_for_a_listed_place(
+    pipeline: Pipeline, name: str, expected: bool
+) -> None:
+    """Two or more words with no Arabic article or hyphen read as a person's name when the model says PERSON
+    (so "Khan Bani" alone would; the list rule takes it only when the model labels it otherwise)."""
+    doc = pipeline.resources.nlp.make_doc(name)
+    assert _person_name(doc[:]) is expected

@@ -1060,6 +1060,11 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
                 if _resolvable(t, span, tagged)
             )
             found.append((span, name, label, use, texts))
+    for span in _conjoined_names(parsed, found, covered, geocoder):
+        covered |= set(range(span.start, span.end))
+        use = place_use(doc, span, geocoder, None)
+        if use == "place":
+            found.append((span, span, span.root.ent_type_, use, (span.text,)))
     found.sort(key=lambda f: f[0].start)
     evidence = [s.text for s, _, label, use, _ in found if use != "actor" and label]
     context = article_context(doc, geocoder, evidence)  # names the model did not label are no evidence
@@ -1083,6 +1088,60 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
             )
         )
     return out
+
+
+def _conjoined_names(
+    parsed: Doc,
+    found: Sequence[tuple[Span, Span, str, PlaceUse, tuple[str, ...]]],
+    covered: set[int],
+    geocoder: Geocoder,
+) -> list[Span]:
+    """Capitalised names not yet taken that are conjuncts of a place mention ("captured Qabasin and
+    *Bzaah*", "the Yarmouk Camp and the neighbouring *Hajar al-Aswad* district"): items of a list of places,
+    whatever label the model gave them (none, PERSON, ORG), words for a people or a faith left out."""
+    roots = {span.root.i for span, _, _, use, _ in found if use == "place"}
+    if not roots:
+        return []
+    names = [*_unlabelled_names(parsed), *(e for e in parsed.ents if e.label_ in OTHER_LABELS)]
+    out = []
+    for span in names:
+        root = span.root
+        head = root.head
+        while head.dep_ == "conj" and head.i not in roots and head.head.i < head.i:
+            head = head.head  # "X, Y and Z": Z hangs from Y
+        if (
+            root.dep_ == "conj"
+            and head.i in roots
+            and head.i < root.i
+            and not covered & set(range(span.start, span.end))
+            and _capitalised(span)
+            and not any(t.lower_ in GROUP_WORDS for t in span)
+            and _gazetteer_kind(span) is None  # the tagger's organisations and people
+            and not _actor_headed(span, geocoder)  # "the Y Brigade"
+            and not _opens_longer_name(span, geocoder)
+            and not any(t.lower_ in BODY_NAME_WORDS for t in span)  # "Jaysh Al-Mujahiddeen"
+            and not (span.label_ == "PERSON" and _person_name(span))  # "X, Dilan Perera, John Seneviratne"
+            and not (span.text.isupper() and len(span.text) <= 5)  # "Oyegun and his NWC": an acronym
+        ):
+            out.append(span)
+    return out
+
+
+def _person_name(span: Span) -> bool:
+    """A PERSON name of two or more words with no Arabic article or hyphen in it ("John Seneviratne"; not
+    "Al-Bab" or "Khan Bani Saad")."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) > 1 and not any(t.text == "-" or t.lower_ in ARTICLE_PREFIXES for t in span)
+
+
+BODY_NAME_WORDS = frozenset(
+    {"party", "front", "movement", "army", "council", "union", "league", "committee", "brigades", "forces",
+     "harakat", "jaysh", "jaish", "jabhat", "liwaa", "liwa", "kataib", "ahrar", "faylaq", "saraya", "ansar",
+     "jund", "tahrir", "hizb"}
+)  # fmt: skip
+"""Words that name a body of people, in English and in transliterated Arabic ("Harakat" movement, "Jaysh"
+army, "Jabhat" front, "Liwaa" brigade, "Kataib" battalions, "Faylaq" legion): a name with one is a party's
+or an armed group's, not a place listed with others ("captured X from Jaysh Y and Jabhat Z")."""
 
 
 AYN = "\u2018"
