@@ -35,9 +35,9 @@ then the cheapest wins, at equal cost the most specific (a city before a region 
 Belarus capital *Minsk*"). A participle phrase after a comma that the parse links to no place of its own
 ("launched an offensive in the X region, targeting the farms located near *Y*") takes the first place its
 words name, since the small model often misparses such phrases. The winner then gives way to a place the
-text puts inside it ("near *Sirrin* town
-in the southern countryside to Kobane", "Iraq's northern city of *Mosul*", "*Kakata*, 60 kilometers
-northeast of Monrovia"; but "the *Tarbat* area of Hasakah district", where the unit after the second name
+text puts inside it ("near *Sirrin* town in the southern countryside to Kobane", "Iraq's northern city of
+*Mosul*", "*Kakata*, 60 kilometers northeast of Monrovia"; not to a country before a city: "in Pakistan's
+largest city, *Karachi*"; but "the *Tarbat* area of Hasakah district", where the unit after the second name
 is the larger; nor "*X* town north of Y", where Y is a reference point). A named building gives way to
 the town named right after it ("the Blue Parrot bar in *Tijuana*"), as the event-location annotations
 mark it, and a known town naming a thing gives way to the part of town the thing is in ("a Baghdad

@@ -1097,8 +1097,9 @@ def _conjoined_names(
     geocoder: Geocoder,
 ) -> list[Span]:
     """Capitalised names not yet taken that are conjuncts of a place mention ("captured Qabasin and
-    *Bzaah*", "the Yarmouk Camp and the neighbouring *Hajar al-Aswad* district"): items of a list of places,
-    whatever label the model gave them (none, PERSON, ORG), words for a people or a faith left out."""
+    *Bzaah*", "attacking Muqdadiyah, *Balad Ruz*, Kanaan and Khalis"): items of a list of places, whatever
+    label the model gave them (none, PERSON, ORG); not words for a people or a faith, a body's name, a
+    person's two-word name or an acronym."""
     roots = {span.root.i for span, _, _, use, _ in found if use == "place"}
     if not roots:
         return []
