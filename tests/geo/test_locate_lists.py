@@ -119,3 +119,11 @@ def test_a_persons_name_is_not_taken_for_a_listed_place(
     (so "Khan Bani" alone would; the list rule takes it only when the model labels it otherwise)."""
     doc = pipeline.resources.nlp.make_doc(name)
     assert _person_name(doc[:]) is expected
+
+
+def test_a_two_word_person_label_in_a_list_of_places_is_a_place(pipeline: Pipeline) -> None:
+    """The model labels "Balad Ruz" PERSON; in a list with other places it is one of them."""
+    text = (
+        "On Friday gunmen raided the province, attacking Muqdadiyah, Balad Ruz, Kanaan, Khalis and Baqubah."
+    )
+    assert "Balad Ruz" in locations_of(pipeline, text, "attacking")

@@ -1098,8 +1098,9 @@ def _conjoined_names(
 ) -> list[Span]:
     """Capitalised names not yet taken that are conjuncts of a place mention ("captured Qabasin and
     *Bzaah*", "attacking Muqdadiyah, *Balad Ruz*, Kanaan and Khalis"): items of a list of places, whatever
-    label the model gave them (none, PERSON, ORG); not words for a people or a faith, a body's name, a
-    person's two-word name or an acronym."""
+    label the model gave them (none, PERSON, ORG); not words for a people or a faith, a body's name, an
+    acronym, nor a person's two-word name in a list with fewer than two places ("X, Dilan Perera, John
+    Seneviratne")."""
     roots = {span.root.i for span, _, _, use, _ in found if use == "place"}
     if not roots:
         return []
@@ -1121,11 +1122,23 @@ def _conjoined_names(
             and not _actor_headed(span, geocoder)  # "the Y Brigade"
             and not _opens_longer_name(span, geocoder)
             and not any(t.lower_ in BODY_NAME_WORDS for t in span)  # "Jaysh Al-Mujahiddeen"
-            and not (span.label_ == "PERSON" and _person_name(span))  # "X, Dilan Perera, John Seneviratne"
+            and not (span.label_ == "PERSON" and _person_name(span) and _places_listed(root, roots) < 2)
             and not (span.text.isupper() and len(span.text) <= 5)  # "Oyegun and his NWC": an acronym
         ):
             out.append(span)
     return out
+
+
+def _places_listed(item: Token, roots: set[int]) -> int:
+    """How many items of the list the token is an item of are place mentions (roots in ``roots``): "X, Dilan
+    Perera, John Seneviratne" has one (a mistaken place), "Muqdadiyah, Balad Ruz, Kanaan and Khalis" three."""
+    top = item
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head
+    items = [top]
+    for token in items:
+        items += [c for c in token.children if c.dep_ == "conj"]
+    return sum(t.i in roots for t in items)
 
 
 def _person_name(span: Span) -> bool:
