@@ -70,9 +70,9 @@ def feature(record: Mapping[str, Any]) -> dict[str, Any] | None:
     first = _point(loc)
     if first is None:
         return None
-    others = record.get("other_locations") or []
-    listed = [p for p in (_point(o) for o in others if isinstance(others, list)) if p is not None]
-    points = [first, *(p for p in listed if p != first)]
+    listed = record.get("other_locations")
+    others = [o for o in listed if isinstance(o, Mapping)] if isinstance(listed, list) else []
+    points = [first, *(p for p in map(_point, others) if p is not None and p != first)]
     evidence = record.get("evidence") or {}
     properties: dict[str, Any] = {
         "id": record.get("id"),
@@ -91,12 +91,7 @@ def feature(record: Mapping[str, Any]) -> dict[str, Any] | None:
         "location_name": loc.get("name"),
         "location_country": loc.get("country"),
         "location_text": loc.get("text"),
-        "other_location_names": "; ".join(
-            str(o.get("name") or o.get("text"))
-            for o in (others if isinstance(others, list) else [])
-            if isinstance(o, Mapping)
-        )
-        or None,
+        "other_location_names": "; ".join(str(o.get("name") or o.get("text")) for o in others) or None,
         "evidence": evidence.get("text"),
         "evidence_start": evidence.get("start"),
         "evidence_end": evidence.get("end"),

@@ -98,9 +98,12 @@ class EventFilter:
         if self.place:
             # the first location and the places listed with it ("attacked X, Y and Z": other_countries and
             # other_names, flat text columns, NULL for most events)
-            tests = ["e.location_country = ?", "contains(lower(e.location_name), lower(?))"]
-            tests.append("contains(e.other_names, lower(?))")
-            params += [self.place] * 3
+            tests = [
+                "e.location_country = ?",
+                "contains(lower(e.location_name), lower(?))",
+                "contains(e.other_names, lower(?))",
+            ]
+            params += [self.place] * len(tests)
             if _ISO3.match(self.place):
                 tests.append("contains(e.other_countries, ?)")
                 params.append(self.place)
