@@ -38,6 +38,14 @@ def test_train_records_from_an_offset(event_location: ModuleType) -> None:
     assert event_location.load_records("train", 3, offset=3) == first[3:6]
 
 
+def test_research_assistant_records_share_no_sentence_with_gold(event_location: ModuleType) -> None:
+    assistants = event_location.load_records("ra")
+    gold = {r.text for r in event_location.load_records("gold")}
+    assert len(assistants) > 4000  # 5,058 such records, less the 475 the gold records relabel
+    assert not any(r.text in gold for r in assistants)
+    assert event_location.load_records("ra", 3, offset=3) == assistants[3:6]
+
+
 def test_error_kinds(event_location: ModuleType) -> None:
     record = event_location.Record("Troops fired in Gao town.", (7, 12), ((16, 19),))
     listed = event_location.Record("Troops fired in Gao and Kidal.", (7, 12), ((16, 19), (24, 29)))

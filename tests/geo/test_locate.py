@@ -270,3 +270,44 @@ def test_a_participle_phrase_after_a_comma_is_located_by_its_own_words(
 def test_a_participle_phrase_naming_no_place_keeps_the_clause_place(pipeline: Pipeline) -> None:
     text = "Troops launched an offensive in the Hama countryside on Monday, targeting rebel positions."
     assert _location(pipeline, text, "targeting") == "Hama"
+
+
+# links added on the research assistants' records (the gold records' own kind of newswire text)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("In 1979, gunmen shot Kovalenko twice on a street in Vilnius.", "shot", "Vilnius"),
+        ("Marchenko was shot dead in a cafe in Odessa on Monday.", "shot", "Odessa"),
+        ("Federal agents captured cartel boss Jorge Montoya in Tucson on Friday.", "captured", "Tucson"),
+        ("Police captured Bertolazzi at dawn in a flat in Naples where he was hiding.", "captured", "Naples"),
+    ],
+)
+def test_the_victim_in_the_object_slot_is_not_the_place(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert _location(pipeline, text, verb) == expected
+
+
+def test_a_place_a_taking_verb_takes_without_a_pronoun_is_still_one(pipeline: Pipeline) -> None:
+    assert _location(pipeline, "Rebels captured Badme in May and held it for a year.", "captured") == "Badme"
+
+
+def test_an_event_during_another_is_where_the_other_is(pipeline: Pipeline) -> None:
+    text = "Two soldiers were wounded during an ambush about 30 kilometers north of Kandahar on Friday."
+    assert _location(pipeline, text, "wounded") == "Kandahar"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("A bomb killed four men in Kirkuk, the oil hub and capital of Tamim province.", "killed", "Kirkuk"),
+        ("In Tikrit, also just north of Baghdad, a policeman was wounded by a sniper.", "wounded", "Tikrit"),
+        ("Rebels shelled Dabaga, a market town near Bangui, on Tuesday.", "shelled", "Dabaga"),
+    ],
+)
+def test_a_place_described_after_a_comma_is_inside_the_place_the_description_names(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert _location(pipeline, text, verb) == expected

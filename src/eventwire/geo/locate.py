@@ -73,9 +73,12 @@ BLOCKING_PREPS = frozenset(
 "aid for X", "sanctions against X", "according to a station in X"). Set on the development records of
 ``benchmarks/event_location.py`` ("since" tried and left out: "killed since the launch of the X
 operation" is located in X)."""
-TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid"})
+TIME_PREPS = frozenset({"after", "before", "following", "since", "amid"})
 """Prepositions that date an event by another one ("after the siege of X"): a place in that other event
-costs a reference point's extra."""
+costs a reference point's extra. "during" too, except in the trigger's own phrase: there the event
+happens within the other one and in its place ("shot during an ambush 30 km northeast of X", "killed
+during clashes in X"); set on the research assistants' records of ``benchmarks/event_location.py``."""
+WITHIN_PREPS = frozenset({"during"})
 BLOCKING_MARKS = frozenset({"since"})
 """A clause opened by one of these tells of another, earlier act ("since Syria's conflict erupted")."""
 BLOCKING_DEPS = frozenset({"ccomp", "parataxis", "csubj"})
@@ -139,9 +142,9 @@ def _ancestors(token: Token) -> list[Token]:
     return chain
 
 
-def _down_cost(path: Sequence[Token]) -> float | None:
+def _down_cost(path: Sequence[Token], own_phrase: bool = False) -> float | None:
     """Cost of the downward path ``path[0]`` (the top) -> ... -> ``path[-1]`` (the place's head), or None
-    when it goes through a blocking preposition or clause."""
+    when it goes through a blocking preposition or clause; ``own_phrase``: the top is the trigger."""
     extra = 0.0
     for n, child in enumerate(path[1:], start=1):
         if child.dep_ in BLOCKING_DEPS:
@@ -158,7 +161,8 @@ def _down_cost(path: Sequence[Token]) -> float | None:
                 extra += REFERENCE_COST  # "150 meters from a mosque in X", "the toll from a bombing in X"
                 continue
             return None
-        if child.dep_ == "prep" and child.lower_ in TIME_PREPS and n + 1 < len(path):
+        dating = child.lower_ in TIME_PREPS or (child.lower_ in WITHIN_PREPS and not own_phrase)
+        if child.dep_ == "prep" and dating and n + 1 < len(path):
             extra += REFERENCE_COST  # "weeks after the fall of X": another, earlier event's place
         if child.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in BLOCKING_MARKS for c in child.children
@@ -361,7 +365,7 @@ def _parse_cost(up_from_place: Sequence[Token], up_from_trigger: Sequence[Token]
     for n, token in enumerate(up_from_place):
         if token.i in trigger_chain:
             steps_up = trigger_chain[token.i]
-            down = _down_cost(list(reversed(up_from_place[: n + 1])))
+            down = _down_cost(list(reversed(up_from_place[: n + 1])), own_phrase=steps_up == 0)
             if down is None:
                 return None
             if steps_up and any(t.dep_ not in UP_DEPS for t in up_from_trigger[:steps_up]):
@@ -387,6 +391,8 @@ def locate_event(
             continue
         if (mention.start, mention.end) in exclude or in_hyphenated_modifier(doc, mention.token_end):
             continue  # an actor of the event; "a US-Kurdish operation"
+        if _victim(trigger, mention):
+            continue
         cost = link_cost(trigger, doc[mention.root])
         if cost is None:
             continue
@@ -395,7 +401,7 @@ def locate_event(
         key = (own, cost + AREA_COST.get(kind, 0.0), KIND_RANK[kind], mention.start)
         if best is None or key < best:
             best, chosen = key, mention
-    candidates = _sentence_places(places, sent, exclude)
+    candidates = [m for m in _sentence_places(places, sent, exclude) if not _victim(trigger, m)]
     if chosen is None or (chosen.token_start < trigger.i and not _in_phrase(trigger, doc[chosen.root])):
         chosen = _participle_phrase_place(trigger, candidates) or chosen
     if chosen is None:
@@ -409,6 +415,39 @@ def locate_event(
         return town
     inner = _place_of_named_thing(chosen, candidates, doc)
     return inner if inner is not None else chosen
+
+
+PERSON_PATIENT_VERBS = frozenset(
+    {"kill", "shoot", "wound", "injure", "murder", "assassinate", "arrest", "detain", "kidnap", "abduct",
+     "execute", "behead", "stab"}
+)  # fmt: skip
+"""Verbs whose object is a person: a name in the object's slot is the victim, not where the act happened,
+whatever label the small model gave it ("assailants shot Oudeh seven times", "Zubaydah was shot")."""
+TAKING_VERBS = frozenset({"capture", "seize", "encircle"})
+"""Verbs whose object is a place ("captured Badme") or a person ("captured Ocalan in Kenya")."""
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+
+
+def _victim(trigger: Token, mention: PlaceMention) -> bool:
+    """The mention fills the trigger's object slot (its object, or its subject in the passive) and names the
+    person the act was done to: always after a verb whose object is a person
+    (:data:`PERSON_PATIENT_VERBS`); after a verb that takes places or persons (:data:`TAKING_VERBS`) when no
+    gazetteer knows the name and the sentence shows a person: a noun before the name says who it is
+    ("captured guerrilla leader Abdullah Ocalan") or a personal pronoun follows ("Police captured Troia ...
+    where he was staying"). The small model's PERSON label alone is no evidence ("seized Umm Hosh")."""
+    root = trigger.doc[mention.root]
+    if root.head.i != trigger.i or root.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    verb = trigger.lemma_.lower()
+    if verb in PERSON_PATIENT_VERBS:
+        return True
+    if verb not in TAKING_VERBS or mention.place is not None:
+        return False
+    doc = trigger.doc
+    before = doc[mention.token_start - 1] if mention.token_start > trigger.sent.start else None
+    return (before is not None and before.pos_ == "NOUN" and before.dep_ == "compound") or any(
+        t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1 : trigger.sent.end]
+    )
 
 
 PHRASE_ENDS = frozenset({";", ":", "\u2013", "\u2014"})
@@ -455,7 +494,7 @@ def locate_event_places(
     candidates = [
         m
         for m in _sentence_places(places, trigger.sent, exclude)
-        if not in_hyphenated_modifier(doc, m.token_end)
+        if not in_hyphenated_modifier(doc, m.token_end) and not _victim(trigger, m)
     ]
     return [chosen, *listed_with(chosen, candidates, doc)]
 
@@ -679,14 +718,27 @@ def _contained(outer: PlaceMention, places: Sequence[PlaceMention], doc: Doc) ->
         else:
             continue
         named = {i for m in places for i in range(m.token_start, m.token_end)}
-        if (
-            joined
-            and len(between) <= MAX_CONTAINMENT_GAP
-            and all(_containment_word(t) or t.i in named for t in between)
+        if len(between) <= MAX_CONTAINMENT_GAP and (
+            (joined and all(_containment_word(t) or t.i in named for t in between))
+            or (inner.token_end <= outer.token_start and no_larger and _describing_gap(between))
         ):
             if best is None or len(between) < best[0]:
                 best = (len(between), inner)
     return best[1] if best is not None else None
+
+
+def _describing_gap(between: Span) -> bool:
+    """The words between two places describe the first after a comma and place it by the second ("*Mosul*,
+    Iraq's third main city and capital of Nineveh province", "*Khost*, an al-Qaida hotbed in eastern
+    Afghanistan", "*Hilla*, also just south of Baghdad"): a noun phrase or adverbs with a locative
+    preposition or "of", no verb, no clause, no second comma."""
+    return (
+        len(between) >= 2
+        and between[0].text == ","
+        and not any(t.text == "," for t in between[1:])
+        and any(t.lower_ in CONTAINMENT_PREPS or t.lower_ == "of" for t in between)
+        and not any(t.pos_ in {"VERB", "AUX", "PRON", "SCONJ"} for t in between)
+    )
 
 
 def _country_in_city(inner: PlaceMention, outer: PlaceMention) -> bool:
