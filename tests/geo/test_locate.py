@@ -311,3 +311,16 @@ def test_a_place_described_after_a_comma_is_inside_the_place_the_description_nam
     pipeline: Pipeline, text: str, verb: str, expected: str
 ) -> None:
     assert _location(pipeline, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Okafor was arrested in Ghana in 2004 and was flown to Lagos a week later.", "arrested", "Ghana"),
+        ("Troops shot and killed two smugglers near the Rafah crossing on Monday.", "shot", "Rafah"),
+    ],
+)
+def test_the_place_of_a_later_act_in_a_sequence_is_not_the_first_acts(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert _location(pipeline, text, verb) == expected

@@ -30,9 +30,10 @@ four") locates the event at :data:`SOURCE_COST` extra, when nothing in the repor
 A phrase that opens the sentence ("*In Vienna*, 200,000 people marched") links as if it hung from the
 sentence's root, wherever the parse put it, for the clause a reporting verb takes too ("In *Jericho*, police
 said a man was shot"). Areas cost more (:data:`AREA_COST`); among linked places those in the trigger's own
-phrase come first ("launched an offensive in X province, targeting positions near *Y*": Y for "targeting"),
-then the cheapest wins, at equal cost the most specific (a city before a region before a country: "in the
-Belarus capital *Minsk*"). A participle phrase after a comma that the parse links to no place of its own
+phrase come first ("launched an offensive in X province, targeting positions near *Y*": Y for "targeting";
+not those of a later act coordinated with it: "was captured in *X* and taken to Y"), then the cheapest
+wins, at equal cost the most specific (a city before a region before a country: "in the Belarus capital
+*Minsk*"). A participle phrase after a comma that the parse links to no place of its own
 ("launched an offensive in the X region, targeting the farms located near *Y*") takes the first place its
 words name, since the small model often misparses such phrases. The winner then gives way to a place the
 text puts inside it ("near *Sirrin* town in the southern countryside to Kobane", "Iraq's northern city of
@@ -602,7 +603,14 @@ def _in_phrase(trigger: Token, place_root: Token) -> bool:
     *Y*": Y for "targeting"; not "to enter the village located near the *X* river")."""
     chain = _ancestors(place_root)
     below = next((n for n, t in enumerate(chain) if t.i == trigger.i), None)
-    return below is not None and not any(t.dep_ in CLAUSE_DEPS for t in chain[:below])
+    return below is not None and not any(t.dep_ in CLAUSE_DEPS or _next_act(t) for t in chain[:below])
+
+
+def _next_act(token: Token) -> bool:
+    """A verb coordinated with an earlier one and not right after it: the next act of a sequence ("was
+    captured in X ... and taken to *Y*", "captured a third of X in 1991, and ... took *Y*"), whose places
+    are not the first act's own; "shot and killed a man near *X*" shares them."""
+    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and token.i - token.head.i > 2
 
 
 def _place_of_named_thing(
