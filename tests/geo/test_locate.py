@@ -324,3 +324,7 @@ def test_the_place_of_a_later_act_in_a_sequence_is_not_the_first_acts(
     pipeline: Pipeline, text: str, verb: str, expected: str
 ) -> None:
     assert _location(pipeline, text, verb) == expected
+
+
+def test_a_headline_verb_the_parse_takes_for_a_noun_modifier_is_located(pipeline: Pipeline) -> None:
+    assert _location(pipeline, "Rebels detonate car bombs in Kandahar province.", "detonate") == "Kandahar"
