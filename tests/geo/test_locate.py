@@ -328,3 +328,10 @@ def test_the_place_of_a_later_act_in_a_sequence_is_not_the_first_acts(
 
 def test_a_headline_verb_the_parse_takes_for_a_noun_modifier_is_located(pipeline: Pipeline) -> None:
     assert _location(pipeline, "Rebels detonate car bombs in Kandahar province.", "detonate") == "Kandahar"
+
+
+def test_where_a_later_act_took_someone_is_not_where_the_first_happened(pipeline: Pipeline) -> None:
+    text = "The two pilots were captured by rebels and flown to Benghazi a week later."
+    assert _location(pipeline, text, "captured") is None
+    own = "Protesters gathered in the square and marched to the parliament in Accra."
+    assert _location(pipeline, own, "marched") == "Accra"  # the act's own destination

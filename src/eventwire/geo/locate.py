@@ -153,6 +153,8 @@ def _down_cost(path: Sequence[Token], own_phrase: bool = False) -> float | None:
     for n, child in enumerate(path[1:], start=1):
         if child.dep_ in BLOCKING_DEPS:
             return None
+        if _coordinated_verb(child) and n + 1 < len(path) and path[n + 1].lower_ in DESTINATION_PREPS:
+            return None  # "was captured in X and shipped to *Y*": where a later act took someone
         if child.dep_ == "prep" and child.lower_ in BLOCKING_PREPS:
             if (
                 (child.lower_ == "from" and _measured(child))
@@ -609,11 +611,20 @@ def _in_phrase(trigger: Token, place_root: Token) -> bool:
     return below is not None and not any(t.dep_ in CLAUSE_DEPS or _next_act(t) for t in chain[:below])
 
 
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+"""Prepositions naming where a verb coordinated with the trigger took someone or something ("captured and
+flown to X", "was shot and evacuated to Y"): that place is not where the trigger's act happened."""
+
+
+def _coordinated_verb(token: Token) -> bool:
+    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
+
+
 def _next_act(token: Token) -> bool:
     """A verb coordinated with an earlier one and not right after it: the next act of a sequence ("was
     captured in X ... and taken to *Y*", "captured a third of X in 1991, and ... took *Y*"), whose places
     are not the first act's own; "shot and killed a man near *X*" shares them."""
-    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and token.i - token.head.i > 2
+    return _coordinated_verb(token) and token.i - token.head.i > 2
 
 
 def _place_of_named_thing(
