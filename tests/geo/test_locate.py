@@ -335,3 +335,16 @@ def test_where_a_later_act_took_someone_is_not_where_the_first_happened(pipeline
     assert _location(pipeline, text, "captured") is None
     own = "Protesters gathered in the square and marched to the parliament in Accra."
     assert _location(pipeline, own, "marched") == "Accra"  # the act's own destination
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Army units patrolled Gombe overnight after the riots.", "patrolled", "Gombe"),
+        ("Lebanon is patrolled by a UN force of 10,000 troops.", "patrolled", "Lebanon"),
+    ],
+)
+def test_the_place_a_patrol_covers_is_where_it_happened(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert _location(pipeline, text, verb) == expected
