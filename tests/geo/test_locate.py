@@ -348,3 +348,17 @@ def test_the_place_a_patrol_covers_is_where_it_happened(
     pipeline: Pipeline, text: str, verb: str, expected: str
 ) -> None:
     assert _location(pipeline, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Kano, police captured Musa Danjuma, a former party treasurer, on Monday.", "Kano"),
+        ("Soldiers captured Bello Turji, who is wanted for murder, in Sokoto on Friday.", "Sokoto"),
+        ("Rebels captured Eastern Kasai, the last army-held part of the region, in May.", "Eastern Kasai"),
+    ],
+)
+def test_a_person_the_words_around_the_name_show_is_not_the_place_captured(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    assert _location(pipeline, text, "captured") == expected

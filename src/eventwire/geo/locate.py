@@ -437,23 +437,44 @@ PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "her
 def _victim(trigger: Token, mention: PlaceMention) -> bool:
     """The mention fills the trigger's object slot (its object, or its subject in the passive) and names the
     person the act was done to: always after a verb whose object is a person
-    (:data:`PERSON_PATIENT_VERBS`); after a verb that takes places or persons (:data:`TAKING_VERBS`) when no
-    gazetteer knows the name and the sentence shows a person: a noun before the name says who it is
-    ("captured guerrilla leader Abdullah Ocalan") or a personal pronoun follows ("Police captured Troia ...
-    where he was staying"). The small model's PERSON label alone is no evidence ("seized Umm Hosh")."""
+    (:data:`PERSON_PATIENT_VERBS`); after a verb that takes places or persons (:data:`TAKING_VERBS`) when
+    the sentence shows a person (:func:`_named_person`), or, for a name no gazetteer knows, when a personal
+    pronoun follows ("Police captured Bertolazzi ... where he was staying"). The small model's PERSON label
+    alone is no evidence ("seized Umm Hosh")."""
     root = trigger.doc[mention.root]
     if root.head.i != trigger.i or root.dep_ not in {"dobj", "nsubjpass"}:
         return False
     verb = trigger.lemma_.lower()
     if verb in PERSON_PATIENT_VERBS:
         return True
-    if verb not in TAKING_VERBS or mention.place is not None:
+    if verb not in TAKING_VERBS:
         return False
-    doc = trigger.doc
-    before = doc[mention.token_start - 1] if mention.token_start > trigger.sent.start else None
-    return (before is not None and before.pos_ == "NOUN" and before.dep_ == "compound") or any(
-        t.lower_ in PERSONAL_PRONOUNS for t in doc[root.i + 1 : trigger.sent.end]
+    return _named_person(mention, root) or (
+        mention.place is None
+        and any(t.lower_ in PERSONAL_PRONOUNS for t in trigger.doc[root.i + 1 : trigger.sent.end])
     )
+
+
+def _named_person(mention: PlaceMention, root: Token) -> bool:
+    """The words around the name say it is a person's: a noun before it says who ("guerrilla leader
+    Abdullah Ocalan"), an age ("the 25-year-old Jimenez"), a relative clause with "who" ("Jose Laija, who is
+    accused of"), or an apposition whose noun is no place ("X, a former party chairman")."""
+    doc = root.doc
+    before = doc[mention.token_start - 1] if mention.token_start > root.sent.start else None
+    if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound":
+        return True
+    for child in root.children:
+        if child.dep_ == "amod" and child.lower_.endswith("-year-old"):
+            return True
+        if child.dep_ == "relcl" and any(t.lower_ in {"who", "whom"} for t in child.children):
+            return True
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "NOUN"
+            and not (is_place_noun(child) or is_part_noun(child) or child.lemma_.lower() in BUILDING_NOUNS)
+        ):
+            return True  # not "X, the last rebel-held part of Y", "X Palace, once a headquarters"
+    return False
 
 
 PHRASE_ENDS = frozenset({";", ":", "\u2013", "\u2014"})
