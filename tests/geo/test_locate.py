@@ -362,3 +362,8 @@ def test_a_person_the_words_around_the_name_show_is_not_the_place_captured(
     pipeline: Pipeline, text: str, expected: str
 ) -> None:
     assert _location(pipeline, text, "captured") == expected
+
+
+def test_a_place_the_parse_hangs_on_a_date_is_still_a_place(pipeline: Pipeline) -> None:
+    text = "Thousands of workers marched through the streets of central Hong Kong Sunday to demand more pay."
+    assert _location(pipeline, text, "marched") == "Hong Kong"

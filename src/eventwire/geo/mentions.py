@@ -355,6 +355,8 @@ def place_use(doc: Document, span: Span, geocoder: Geocoder, kind: str | None = 
     ):
         return "actor"  # "England's Dan Smith", "John Smith, of Canada": where a person is from
     if root.dep_ in MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != root.i:
+        if head.ent_type_ in {"DATE", "TIME"}:
+            return "place"  # "marched through central Hong Kong Sunday": the parse hung the name on the date
         if kind == "country" and _named_building(span, head) and head.dep_ not in SUBJECT_DEPS:
             return "place"  # "outside the U.S. Embassy"; "the U.S. Embassy said" is an actor
         if _state_unit(head, kind, geocoder):
