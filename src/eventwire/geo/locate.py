@@ -44,8 +44,12 @@ the town named right after it ("the Blue Parrot bar in *Tijuana*"), as the event
 mark it, and a known town naming a thing gives way to the part of town the thing is in ("a Baghdad
 square in the neighbourhood of *X*"; "X village in Y" keeps X). The possessor of a part of a place is
 that place, not an owner ("*X*'s southern flank"); words saying what kind of place a name is do not break
-its containment ("*X* refugee camp near Y"). Nothing linked means None: the event gets no location rather
-than the article's country.
+its containment ("*X* refugee camp near Y"), nor does a description after a comma ("*Mosul*, Iraq's third
+city and capital of Y province"). A name in the trigger's object slot that names the person the act was done
+to is no place ("gunmen shot Oudeh", "captured guerrilla leader Abdullah Ocalan": :func:`_victim`), and
+where a later act coordinated with the trigger took someone is not where the trigger's act happened
+("captured in X and flown to Y"). Nothing linked means None: the event gets no location rather than the
+article's country.
 """
 
 from __future__ import annotations
