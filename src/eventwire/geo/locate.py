@@ -394,15 +394,11 @@ def locate_event(
     clean-text spans not to take (the event's actors, when a place stands for one)."""
     best: tuple[int, float, int, int] | None = None
     chosen = None
-    sent = trigger.sent
     doc = trigger.doc
-    for mention in places:
-        if mention.use != "place" or not (sent.start <= mention.root < sent.end):
-            continue
-        if (mention.start, mention.end) in exclude or in_hyphenated_modifier(doc, mention.token_end):
-            continue  # an actor of the event; "a US-Kurdish operation"
-        if _victim(trigger, mention):
-            continue
+    candidates = _sentence_places(places, trigger, exclude)
+    for mention in candidates:
+        if in_hyphenated_modifier(doc, mention.token_end):
+            continue  # "a US-Kurdish operation"
         cost = link_cost(trigger, doc[mention.root])
         if cost is None:
             continue
@@ -411,7 +407,6 @@ def locate_event(
         key = (own, cost + AREA_COST.get(kind, 0.0), KIND_RANK[kind], mention.start)
         if best is None or key < best:
             best, chosen = key, mention
-    candidates = [m for m in _sentence_places(places, sent, exclude) if not _victim(trigger, m)]
     if chosen is None or (chosen.token_start < trigger.i and not _in_phrase(trigger, doc[chosen.root])):
         chosen = _participle_phrase_place(trigger, candidates) or chosen
     if chosen is None:
@@ -523,21 +518,24 @@ def locate_event_places(
         return []
     doc = trigger.doc
     candidates = [
-        m
-        for m in _sentence_places(places, trigger.sent, exclude)
-        if not in_hyphenated_modifier(doc, m.token_end) and not _victim(trigger, m)
+        m for m in _sentence_places(places, trigger, exclude) if not in_hyphenated_modifier(doc, m.token_end)
     ]
     return [chosen, *listed_with(chosen, candidates, doc)]
 
 
 def _sentence_places(
-    places: Sequence[PlaceMention], sent: Span, exclude: Collection[tuple[int, int]]
+    places: Sequence[PlaceMention], trigger: Token, exclude: Collection[tuple[int, int]]
 ) -> list[PlaceMention]:
-    """The sentence's place mentions named as places, the excluded spans (the event's actors) left out."""
+    """The place mentions of the trigger's sentence named as places, less the excluded spans (the event's
+    actors) and the trigger's victims (:func:`_victim`)."""
+    sent = trigger.sent
     return [
         m
         for m in places
-        if m.use == "place" and sent.start <= m.root < sent.end and (m.start, m.end) not in exclude
+        if m.use == "place"
+        and sent.start <= m.root < sent.end
+        and (m.start, m.end) not in exclude
+        and not _victim(trigger, m)
     ]
 
 
