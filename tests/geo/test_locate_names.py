@@ -355,3 +355,42 @@ def test_a_capitalised_word_after_a_place_noun_and_of_is_a_name(pipeline: Pipeli
     """The tagger takes the ayn-marked "\u2018Ibta" for a common noun; after "the town of" it is a name."""
     text = "Rebels launched an offensive at a base near the Dara\u2019a Governorate town of \u2018Ibta today."
     assert location_of(pipeline, text, "launched") == "\u2018Ibta"
+
+
+# issue 5, item 4 (research assistants' records): a point of the compass before a name, the passive
+# subject of a verb that takes places
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Government forces captured west Mosul in July after a long siege.", "captured", "Mosul"),
+        ("The army seized east Aleppo last winter.", "seized", "Aleppo"),
+    ],
+)
+def test_a_lower_case_point_of_the_compass_is_a_part_of_the_place(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    """The small model labels "west Mosul" GPE with its lower-case first word; the name is "Mosul", and
+    "west" before it is no noun saying who a captured person is."""
+    assert location_of(pipeline, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Jaffna was stormed by the army in May.", "stormed", "Jaffna"),  # labelled PERSON
+        ("Kisangani was overrun by the rebels on Tuesday.", "overrun", "Kisangani"),  # labelled NORP
+        ("Goma was shelled by rebels overnight.", "shelled", "Goma"),
+    ],
+)
+def test_a_known_town_that_a_place_verb_takes_as_passive_subject_is_a_place(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert location_of(pipeline, text, verb) == expected
+
+
+def test_a_passive_subject_a_pronoun_shows_to_be_a_person_is_no_place(pipeline: Pipeline) -> None:
+    """"Arad" is a town in the gazetteer; "his car" after it says the captured Arad is a person."""
+    text = "Arad was captured by militants after his car broke down near the border with Syria."
+    assert "Arad" not in _mention_texts(pipeline, text)

@@ -60,7 +60,9 @@ from typing import TYPE_CHECKING
 
 from eventwire.events.lexicon import default_lexicon
 from eventwire.geo.mentions import (
+    COMPASS_WORDS,
     EDGE_WORDS,
+    PERSONAL_PRONOUNS,
     PLACE_OBJECT_VERBS,
     PlaceMention,
     in_hyphenated_modifier,
@@ -430,7 +432,6 @@ PERSON_PATIENT_VERBS = frozenset(
 whatever label the small model gave it ("assailants shot Oudeh seven times", "Zubaydah was shot")."""
 TAKING_VERBS = frozenset({"capture", "seize", "encircle"})
 """Verbs whose object is a place ("captured Badme") or a person ("captured Ocalan in Kenya")."""
-PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
 
 
 def _victim(trigger: Token, mention: PlaceMention) -> bool:
@@ -460,7 +461,12 @@ def _named_person(mention: PlaceMention, root: Token) -> bool:
     accused of"), or an apposition whose noun is no place ("X, a former party chairman")."""
     doc = root.doc
     before = doc[mention.token_start - 1] if mention.token_start > root.sent.start else None
-    if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound":
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.dep_ == "compound"
+        and before.lower_ not in COMPASS_WORDS  # "captured west Mosul": a part of the city
+    ):
         return True
     for child in root.children:
         if child.dep_ == "amod" and child.lower_.endswith("-year-old"):

@@ -68,6 +68,10 @@ LOCATIVE_PREPS = frozenset(
 """Prepositions after which a PERSON or ORG entity the place gazetteer knows is taken as a place."""
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+"""Points of the compass: a lower-case one before a name is a part of the place ("east Jerusalem")."""
 EDGE_WORDS = frozenset({"the", "'s", "\u2019s", "'", "\u2019"})
 
 
@@ -92,9 +96,18 @@ class PlaceMention:
 
 
 def _trimmed(ent: Span) -> Span:
-    """The entity without a leading "the", a trailing possessive, full stop or space."""
+    """The entity without a leading "the" or a lower-case point of the compass before the name ("east
+    Jerusalem": a part of the place, the name is "Jerusalem"), without a trailing possessive, full stop or
+    space."""
     start, end = ent.start, ent.end
-    while start < end - 1 and ent.doc[start].lower_ in EDGE_WORDS:
+    while start < end - 1 and (
+        ent.doc[start].lower_ in EDGE_WORDS
+        or (
+            ent.doc[start].lower_ in COMPASS_WORDS
+            and ent.doc[start].text.islower()
+            and ent.doc[start + 1].text[:1].isupper()
+        )
+    ):
         start += 1
     while end > start + 1 and (
         ent.doc[end - 1].lower_ in EDGE_WORDS
@@ -196,9 +209,7 @@ def _numbered(name: Span) -> Span:
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-BARE_WORDS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "left", "right"}
-)
+BARE_WORDS = COMPASS_WORDS | {"left", "right"}
 """Words that are no place name on their own ("East and West Berlin", "the South", "the Left")."""
 
 
@@ -667,7 +678,7 @@ def _object_place(span: Span, geocoder: Geocoder, person_words: set[str]) -> boo
     its own name, with guards for person names that are also towns: not a word of a longer person name
     found elsewhere in the document ("Clinton" after "Bill Clinton"), not after a title, not one of
     several words (first and last names)."""
-    if len(span) != 1 or span.root.dep_ not in OBJECT_DEPS:
+    if len(span) != 1 or not (span.root.dep_ in OBJECT_DEPS or _place_verb_subject(span)):
         return False
     if span.root.lower_ in person_words:
         return False
@@ -677,6 +688,20 @@ def _object_place(span: Span, geocoder: Geocoder, person_words: set[str]) -> boo
     return any(
         not p.alternate and p.kind in ("city", "region") for p in geocoder.places.candidates(span.text)
     )
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+"""Pronouns for a person: after a name, evidence that the name is a person's."""
+
+
+def _place_verb_subject(span: Span) -> bool:
+    """The passive subject of a verb that takes a place (:data:`PLACE_OBJECT_VERBS`: "Jaffna was captured",
+    "X and Y were encircled"), with no personal pronoun after it in the sentence ("X was captured after his
+    plane was shot down" is a person)."""
+    root = span.root
+    if root.dep_ != "nsubjpass" or root.head.lemma_.lower() not in PLACE_OBJECT_VERBS:
+        return False
+    return not any(t.lower_ in PERSONAL_PRONOUNS for t in span.doc[span.end : span.sent.end])
 
 
 def _name_word(token: Token) -> bool:
