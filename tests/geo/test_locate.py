@@ -367,3 +367,20 @@ def test_a_person_the_words_around_the_name_show_is_not_the_place_captured(
 def test_a_place_the_parse_hangs_on_a_date_is_still_a_place(pipeline: Pipeline) -> None:
     text = "Thousands of workers marched through the streets of central Hong Kong Sunday to demand more pay."
     assert _location(pipeline, text, "marched") == "Hong Kong"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("About two thousand students marched from Kisumu to the lake shore on Friday.", "marched", "Kisumu"),
+        ("Soldiers were patrolling from Gulu town to the airstrip at dawn.", "patrolling", "Gulu"),
+    ],
+)
+def test_where_a_march_or_patrol_starts_from_is_where_it_was(
+    pipeline: Pipeline, text: str, verb: str, expected: str
+) -> None:
+    assert location_of(pipeline, text, verb) == expected
+
+
+def test_where_people_fled_from_is_still_not_where_they_went(pipeline: Pipeline) -> None:
+    assert location_of(pipeline, "Thousands fled from Kisumu on Friday.", "fled") is None

@@ -391,6 +391,6 @@ def test_a_known_town_that_a_place_verb_takes_as_passive_subject_is_a_place(
 
 
 def test_a_passive_subject_a_pronoun_shows_to_be_a_person_is_no_place(pipeline: Pipeline) -> None:
-    """"Arad" is a town in the gazetteer; "his car" after it says the captured Arad is a person."""
+    """The gazetteer knows a town "Arad"; "his car" after it says the captured Arad is a person."""
     text = "Arad was captured by militants after his car broke down near the border with Syria."
     assert "Arad" not in _mention_texts(pipeline, text)

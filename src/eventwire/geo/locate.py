@@ -162,6 +162,8 @@ def _down_cost(path: Sequence[Token], own_phrase: bool = False) -> float | None:
         if _coordinated_verb(child) and n + 1 < len(path) and path[n + 1].lower_ in DESTINATION_PREPS:
             return None  # "was captured in X and shipped to *Y*": where a later act took someone
         if child.dep_ == "prep" and child.lower_ in BLOCKING_PREPS:
+            if n == 1 and own_phrase and _route_start(child):
+                continue  # "marched from X to Y": the route starts where the march was
             if (
                 (child.lower_ == "from" and _measured(child))
                 or (
@@ -191,6 +193,18 @@ def _down_cost(path: Sequence[Token], own_phrase: bool = False) -> float | None:
     if _owner(place):
         extra += OWNER_COST
     return float(len(path) - 1) + extra
+
+
+ROUTE_VERBS = frozenset({"march", "patrol", "parade", "walk", "trek"})
+"""Verbs of moving along a route: where they start from is where the act was ("marched from X to Y",
+"patrolling from X city to the airport"), unlike "fled from X". Set on the research assistants' records of
+``benchmarks/event_location.py``."""
+
+
+def _route_start(prep: Token) -> bool:
+    """The preposition "from" right after a verb of moving along a route (:data:`ROUTE_VERBS`)."""
+    verb = prep.head
+    return prep.lower_ == "from" and verb.pos_ == "VERB" and verb.lemma_.lower() in ROUTE_VERBS
 
 
 NAMED_PLACE_STEPS = 2.0
