@@ -22,6 +22,7 @@ from eventwire.geo.mentions import (
     _inside_hyphenated_name,
     _person_word,
     _titled,
+    place_use,
 )
 from eventwire.pipeline import Pipeline
 
@@ -394,3 +395,16 @@ def test_a_passive_subject_a_pronoun_shows_to_be_a_person_is_no_place(pipeline: 
     """The gazetteer knows a town "Arad"; "his car" after it says the captured Arad is a person."""
     text = "Arad was captured by militants after his car broke down near the border with Syria."
     assert "Arad" not in _mention_texts(pipeline, text)
+
+
+def test_a_place_before_s_and_a_persons_name_is_where_the_person_is_from(pipeline: Pipeline) -> None:
+    """The small model sometimes parses "ahead of Brazil's X and England's Dan Barker" with England as a
+    conjunct of X instead of the possessor of the name after it; the words still say where Barker is from.
+    The misparse is made by hand here, as the small model gives it on other sentences."""
+    doc = parsed(pipeline, "Hill finished ahead of Brazil's Tiago Monteiro and England's Dan Barker.")
+    assert doc.nlp is not None
+    england = next(t for t in doc.nlp if t.text == "England")
+    monteiro = next(t for t in doc.nlp if t.text == "Monteiro")
+    england.head, england.dep_ = monteiro, "conj"
+    span = doc.nlp[england.i : england.i + 1]
+    assert place_use(doc, span, pipeline.resources.geocoder, "country") == "actor"

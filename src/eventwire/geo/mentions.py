@@ -365,6 +365,8 @@ def place_use(doc: Document, span: Span, geocoder: Geocoder, kind: str | None = 
         root.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "PERSON"
     ):
         return "actor"  # "England's Dan Smith", "John Smith, of Canada": where a person is from
+    if _owns_person_name(span):
+        return "actor"  # "... by Brazil's X and England's Dan Smith", which the parse makes a conjunct
     if root.dep_ in MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != root.i:
         if head.ent_type_ in {"DATE", "TIME"}:
             return "place"  # "marched through central Hong Kong Sunday": the parse hung the name on the date
@@ -382,6 +384,18 @@ def place_use(doc: Document, span: Span, geocoder: Geocoder, kind: str | None = 
         ):
             return "actor"  # "a U.S. airstrike", "the US military base"
     return "place"
+
+
+def _owns_person_name(span: Span) -> bool:
+    """The words after the name are "'s" and the first word of a person's name, whatever the parse made of
+    them: where the person is from."""
+    doc = span.doc
+    return (
+        span.end + 1 < span.sent.end
+        and doc[span.end].lower_ in {"'s", "\u2019s"}
+        and doc[span.end + 1].ent_type_ == "PERSON"
+        and doc[span.end + 1].ent_iob_ == "B"
+    )
 
 
 PLACE_NOUNS = frozenset(
