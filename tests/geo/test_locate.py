@@ -384,3 +384,18 @@ def test_where_a_march_or_patrol_starts_from_is_where_it_was(
 
 def test_where_people_fled_from_is_still_not_where_they_went(pipeline: Pipeline) -> None:
     assert location_of(pipeline, "Thousands fled from Kisumu on Friday.", "fled") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("About 500 students demonstrated against new fees in Kumasi on Friday.", "demonstrated", "Kumasi"),
+        ("Nurses protested against the pay freeze in Bristol and Leeds on Monday.", "protested", "Bristol"),
+        ("Thousands protested against the war in Chad on Sunday.", "protested", None),
+    ],
+)
+def test_a_town_after_what_was_protested_is_where_the_protest_was(
+    pipeline: Pipeline, text: str, verb: str, expected: str | None
+) -> None:
+    """A town placed after "against" is where the protest was; a country there is where the war is."""
+    assert location_of(pipeline, text, verb) == expected
