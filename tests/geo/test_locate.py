@@ -391,11 +391,13 @@ def test_where_people_fled_from_is_still_not_where_they_went(pipeline: Pipeline)
     [
         ("About 500 students demonstrated against new fees in Kumasi on Friday.", "demonstrated", "Kumasi"),
         ("Nurses protested against the pay freeze in Bristol and Leeds on Monday.", "protested", "Bristol"),
+        ("Farmers demonstrated for land rights in Eldoret on Monday.", "demonstrated", "Eldoret"),
         ("Thousands protested against the war in Chad on Sunday.", "protested", None),
     ],
 )
 def test_a_town_after_what_was_protested_is_where_the_protest_was(
     pipeline: Pipeline, text: str, verb: str, expected: str | None
 ) -> None:
-    """A town placed after "against" is where the protest was; a country there is where the war is."""
+    """A town placed after "against" or "for" is where the protest was; a country there is where the war
+    is."""
     assert location_of(pipeline, text, verb) == expected

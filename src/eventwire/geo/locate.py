@@ -167,10 +167,11 @@ def _down_cost(path: Sequence[Token], own_phrase: bool = False) -> float | None:
             if (
                 (child.lower_ == "from" and _measured(child))
                 or (
-                    child.lower_ in PLACED_INSIDE_PREPS
-                    and (
-                        child.lower_ == "from"
-                        or child.head.pos_ == "NOUN"  # "an offensive against X in Y"
+                    (
+                        (
+                            child.lower_ in PLACED_INSIDE_PREPS
+                            and (child.lower_ == "from" or child.head.pos_ == "NOUN")  # "an assault against"
+                        )
                         or _protest_town(child, path[n + 1 :])
                     )
                     and _placed_inside(path[n + 1 :], origin=child.lower_ == "from")
@@ -243,21 +244,22 @@ INNER_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 
 
 PROTEST_VERBS = frozenset({"demonstrate", "protest", "march", "rally"})
-"""Verbs of protest: "against" after one names what was protested, and a town placed after that is where the
-protest was ("demonstrated against the war in Washington and New York"); a country or a region there is the
-war's or the policy's place ("protested against the war in X"). Set on the research assistants' records of
+"""Verbs of protest: "against" or "for" after one names what was protested, and a town placed after that is
+where the protest was ("demonstrated against the war in Washington and New York", "demonstrated for land
+rights in X"); a country or a region there is the war's or the policy's place ("protested against the war in
+X"). Set on the research assistants' records of
 ``benchmarks/event_location.py``."""
 AREA_TAGS = ("country:", "region:", "demonym:")
 """Prefixes of the gazetteer tagger's entity ids for places larger than a town, and for peoples."""
 
 
 def _protest_town(prep: Token, rest: Sequence[Token]) -> bool:
-    """The preposition "against" after a verb of protest (:data:`PROTEST_VERBS`), and below it a town (no
-    country, region or people's name), not reached through a conjunct ("against the war and the bombing of
-    X")."""
+    """The preposition "against" or "for" after a verb of protest (:data:`PROTEST_VERBS`), and below it a
+    town (no country, region or people's name), not reached through a conjunct ("against the war and the
+    bombing of X")."""
     place = rest[-1] if rest else prep
     return (
-        prep.lower_ == "against"
+        prep.lower_ in {"against", "for"}
         and prep.head.lemma_.lower() in PROTEST_VERBS
         and not place.ent_id_.startswith(AREA_TAGS)
         and place.ent_type_ != "NORP"
