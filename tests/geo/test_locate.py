@@ -401,3 +401,21 @@ def test_a_town_after_what_was_protested_is_where_the_protest_was(
     """A town placed after "against" or "for" is where the protest was; a country there is where the war
     is."""
     assert location_of(pipeline, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Okello, who lived in Gulu for many years, was shot dead on Monday.", "shot"),
+        ("The two traders, who were shopkeepers in Mbarara, were captured by the rebels.", "captured"),
+    ],
+)
+def test_a_place_in_a_clause_saying_who_the_person_is_does_not_locate(
+    pipeline: Pipeline, text: str, verb: str
+) -> None:
+    assert location_of(pipeline, text, verb) is None
+
+
+def test_a_place_in_a_clause_saying_what_the_doer_did_still_locates(pipeline: Pipeline) -> None:
+    text = "Okello was shot by gunmen who were hiding in a field near Gulu."
+    assert location_of(pipeline, text, "shot") == "Gulu"

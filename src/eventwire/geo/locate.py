@@ -159,6 +159,8 @@ def _down_cost(path: Sequence[Token], own_phrase: bool = False) -> float | None:
     for n, child in enumerate(path[1:], start=1):
         if child.dep_ in BLOCKING_DEPS:
             return None
+        if child.dep_ == "relcl" and own_phrase and _describes_doer(path[1], child):
+            return None  # "X, who was born in Y, was captured": who the person is, not where the act was
         if _coordinated_verb(child) and n + 1 < len(path) and path[n + 1].lower_ in DESTINATION_PREPS:
             return None  # "was captured in X and shipped to *Y*": where a later act took someone
         if child.dep_ == "prep" and child.lower_ in BLOCKING_PREPS:
@@ -198,6 +200,21 @@ def _down_cost(path: Sequence[Token], own_phrase: bool = False) -> float | None:
     if _owner(place):
         extra += OWNER_COST
     return float(len(path) - 1) + extra
+
+
+DESCRIBING_VERBS = frozenset(
+    {"be", "bear", "live", "reside", "work", "serve", "study", "teach", "hail", "grow", "describe", "head",
+     "lead", "command"}
+)  # fmt: skip
+"""Verbs of a relative clause that says who a person is ("who was born in X", "who lived in X", "whom the
+sources described as the leader in X", "who commanded forces south of X"). Set on the research assistants'
+records of ``benchmarks/event_location.py``."""
+
+
+def _describes_doer(first_step: Token, clause: Token) -> bool:
+    """A relative clause with a describing verb (:data:`DESCRIBING_VERBS`) in the phrase of the trigger's
+    subject or agent (``first_step`` is the first step down from the trigger)."""
+    return first_step.dep_ in {"nsubj", "nsubjpass", "agent"} and clause.lemma_.lower() in DESCRIBING_VERBS
 
 
 ROUTE_VERBS = frozenset({"march", "patrol", "parade", "walk", "trek"})
