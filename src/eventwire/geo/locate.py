@@ -19,7 +19,10 @@ dependency path between the place and the trigger:
 A place named after a place noun and "of" ("the southern city of *Homs*") costs what the place alone
 would; a place in a phrase that dates the event by another ("weeks after the fall of *X*") costs a
 reference point's extra; "against" blocks like "from", but "an attack against fighters inside *X*" and "an
-offensive against a base in *X*" locate;
+offensive against a base in *X*" locate, and after a verb of protest so does a town ("demonstrated against
+the war in *Washington*"; not a country: "protested against the war in X"); where a march or patrol starts
+"from" is where it was ("marched from *X* to Y"; "fled from X" does not link); a relative clause saying who
+the subject or agent is ("X, who was born in Y, was captured") does not link;
 a place in the phrase of the trigger's active subject costs a little more ("people in X patrolled the banks
 of *Y*"); a trigger inside a subject's phrase, or a participle that modifies a noun, goes up through it ("a
 rocket aimed at the airport hit a school in *X*", "Shiite-dominated units in *X*"); a verb that takes a place
@@ -264,8 +267,7 @@ PROTEST_VERBS = frozenset({"demonstrate", "protest", "march", "rally"})
 """Verbs of protest: "against" or "for" after one names what was protested, and a town placed after that is
 where the protest was ("demonstrated against the war in Washington and New York", "demonstrated for land
 rights in X"); a country or a region there is the war's or the policy's place ("protested against the war in
-X"). Set on the research assistants' records of
-``benchmarks/event_location.py``."""
+X"). Set on the research assistants' records of ``benchmarks/event_location.py``."""
 AREA_TAGS = ("country:", "region:", "demonym:")
 """Prefixes of the gazetteer tagger's entity ids for places larger than a town, and for peoples."""
 

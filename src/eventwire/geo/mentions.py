@@ -688,7 +688,8 @@ def _entered_place(span: Span, person_words: set[str]) -> bool:
 
 
 def _object_place(span: Span, geocoder: Geocoder, person_words: set[str]) -> bool:
-    """A PERSON or ORG name in an object's slot that the place gazetteer knows as a city or region under
+    """A PERSON or ORG name in an object's slot, or the passive subject of a verb that takes places
+    (:func:`_place_verb_subject`), that the place gazetteer knows as a city or region under
     its own name, with guards for person names that are also towns: not a word of a longer person name
     found elsewhere in the document ("Clinton" after "Bill Clinton"), not after a title, not one of
     several words (first and last names)."""
