@@ -408,6 +408,7 @@ def test_a_town_after_what_was_protested_is_where_the_protest_was(
     [
         ("Okello, who lived in Gulu for many years, was shot dead on Monday.", "shot"),
         ("The two traders, who were shopkeepers in Mbarara, were captured by the rebels.", "captured"),
+        ("The lake is patrolled at night by police units which have their bases in Jinja.", "patrolled"),
     ],
 )
 def test_a_place_in_a_clause_saying_who_the_person_is_does_not_locate(
