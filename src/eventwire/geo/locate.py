@@ -68,6 +68,7 @@ from eventwire.geo.mentions import (
     PERSONAL_PRONOUNS,
     PLACE_OBJECT_VERBS,
     PlaceMention,
+    counted_lists,
     in_hyphenated_modifier,
     is_part_noun,
     is_place_noun,
@@ -589,7 +590,17 @@ def locate_event_places(
     candidates = [
         m for m in _sentence_places(places, trigger, exclude) if not in_hyphenated_modifier(doc, m.token_end)
     ]
-    return [chosen, *listed_with(chosen, candidates, doc)]
+    listed = listed_with(chosen, candidates, doc)
+    items = [item for items in counted_lists(trigger.sent) for item in items]
+    if any(start < chosen.token_end and chosen.token_start < end for start, end in items):
+        listed += [
+            m
+            for m in candidates
+            if m is not chosen
+            and m not in listed
+            and any(start < m.token_end and m.token_start < end for start, end in items)
+        ]  # "shelled the settlements of X (twice), Y (four times) and Z, and the districts of U and V"
+    return [chosen, *sorted(listed, key=lambda m: m.start)]
 
 
 def _sentence_places(

@@ -1107,6 +1107,13 @@ def find_places(doc: Document, geocoder: Geocoder) -> list[PlaceMention]:
         use = place_use(doc, span, geocoder, None)
         if use == "place":
             found.append((span, span, span.root.ent_type_, use, (span.text,)))
+    for sent in parsed.sents:
+        for items in counted_lists(sent):
+            for start, end in items:
+                if not covered & set(range(start, end)):
+                    covered |= set(range(start, end))
+                    item = parsed[start:end]
+                    found.append((item, item, item.root.ent_type_, "place", (item.text,)))
     found.sort(key=lambda f: f[0].start)
     evidence = [s.text for s, _, label, use, _ in found if use != "actor" and label]
     context = article_context(doc, geocoder, evidence)  # names the model did not label are no evidence
@@ -1169,6 +1176,76 @@ def _conjoined_names(
         ):
             out.append(span)
     return out
+
+
+POSSESSIVE_ENDS = frozenset({"'s", "\u2019s", "s", "'", "\u2019"})
+COUNT_WORDS = frozenset({"once", "twice", "thrice", "times", "time"})
+"""Words of a count in brackets after an item of a list ("X (twice), Y (four times)")."""
+
+
+def counted_lists(sent: Span) -> list[list[tuple[int, int]]]:
+    """The lists of names after a plural place noun and "of" in a sentence where one name at least has a
+    count in brackets after it ("shelled the settlements of X (twice), Y (four times), Z and W, and the
+    districts of U and V"), or none: each list's items as token ranges (start, end), read from the words,
+    since the small model parses such lists as it will (items as appositions, adverbs, a new clause). A list
+    ends at the first item that is no capitalised name ("..., a sports ground in Y") or that goes on a noun
+    after it ("..., and Aleppo's districts of ...")."""
+    doc = sent.doc
+    lists = []
+    counted = False
+    for token in sent:
+        head = token.head
+        if token.lower_ == "of" and head.tag_ in {"NNS", "NNPS"} and is_place_noun(head) and head.i < token.i:
+            items, count = _counted_items(doc, token.i + 1, sent.end)
+            counted = counted or count
+            if items:
+                lists.append(items)
+    return lists if counted else []
+
+
+def _counted_items(doc: Doc, n: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    """The names of a list from token ``n`` on, and whether a count in brackets follows one of them."""
+    items: list[tuple[int, int]] = []
+    counted = False
+    while n < end:
+        start = n
+        while n < end and _list_name_word(doc, n, first=n == start):
+            n += 1
+        if n == start or (
+            n < end and (doc[n].is_space or doc[n].lower_ in POSSESSIVE_ENDS or doc[n].pos_ == "NOUN")
+        ):
+            break  # no name, or one going on a noun after it ("Aleppo's districts", "Tishreen University")
+        items.append((start, n))
+        if n < end and doc[n].text == "(":
+            close = n + 1
+            while close < min(end, n + 4) and (doc[close].lower_ in COUNT_WORDS or doc[close].like_num):
+                close += 1
+            if close == n + 1 or close >= end or doc[close].text != ")":
+                break
+            counted = True
+            n = close + 1
+        separator = n
+        if n < end and doc[n].text == ",":
+            n += 1
+        if n < end and doc[n].lower_ == "and":
+            n += 1
+        if n == separator:
+            break
+    return items, counted
+
+
+def _list_name_word(doc: Doc, n: int, first: bool) -> bool:
+    """A word of a name in a counted list: a capitalised word, a number opening the name ("1070"), or a
+    hyphen or Arabic article inside the name ("al-Khalidiya")."""
+    token = doc[n]
+    joint = token.text == "-" or (
+        token.lower_ in ARTICLE_PREFIXES and n + 1 < len(doc) and doc[n + 1].text == "-"
+    )
+    if first:
+        return (
+            (token.text[:1].isupper() and token.is_alpha) or token.is_digit or (joint and token.text != "-")
+        )
+    return (token.text[:1].isupper() and token.is_alpha) or joint
 
 
 def _places_listed(item: Token, roots: set[int]) -> int:
